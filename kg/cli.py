@@ -1,0 +1,247 @@
+"""The kg command line. Heavy libraries (rdflib, networkx, pyvis) are imported inside the commands so
+that ``kg --help`` answers at once."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+DEFAULT_STORE = "kg-store"
+
+
+def _progress(items: Sequence, desc: str, enabled: bool = True):
+    """A progress bar on stderr when it is a terminal (or forced); otherwise the plain iterable."""
+    if not enabled or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, unit="release", file=sys.stderr)
+
+
+def _read_all(paths: list[str], desc: str, progress: bool = True):
+    """(releases, errors) from the given paths; errors are reported to stderr, never fatal."""
+    from kg.read import ReadError, iter_releases
+    from kg.read.loader import expand_paths
+
+    files = expand_paths(paths)
+    releases, errors = [], []
+    for item in _progress(list(iter_releases(files)), desc, progress):
+        if isinstance(item, ReadError):
+            errors.append(item)
+            print(f"kg: skipped {item}", file=sys.stderr)
+        else:
+            releases.append(item)
+    return releases, errors
+
+
+def _extract_all(releases, errors):
+    """Extract every release; a parser crash on one release is reported and the batch goes on."""
+    from kg.extract import extract
+    from kg.read import ReadError
+
+    out = []
+    for r in releases:
+        try:
+            out.append(extract(r))
+        except Exception as e:  # noqa: BLE001 - one bad release must never abort the batch
+            err = ReadError(r.path or r.id, f"extraction failed: {type(e).__name__}: {e}")
+            errors.append(err)
+            print(f"kg: skipped {err}", file=sys.stderr)
+    return out
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    releases, errors = _read_all(args.paths, "extract", progress=False)
+    extractions = _extract_all(releases, errors)
+    out = sys.stdout
+    if args.format == "jsonl":
+        for x in extractions:
+            out.write(json.dumps(x.to_json(spans=args.spans), ensure_ascii=False, sort_keys=False) + "\n")
+    elif args.format == "json":
+        json.dump([x.to_json(spans=True) for x in extractions], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        from kg.rdf.build import build_dataset
+        from kg.export.serialize import serialize_dataset
+
+        ds = build_dataset(extractions)
+        fmt = "trig" if args.format == "trig" else "turtle"
+        out.write(serialize_dataset(ds, fmt))
+    return 1 if errors else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from kg.rdf.build import release_graph
+    from kg.store import Store
+
+    releases, errors = _read_all(args.paths, "read")
+    extractions = _extract_all(releases, errors)
+    with Store(args.store) as store:
+        for x in _progress(extractions, "ingest"):
+            iri, graph = release_graph(x)
+            store.replace_graph(iri, graph)
+        n = store.triple_count()
+    print(f"ingested {len(extractions)} releases into {args.store} ({n} quads); {len(errors)} failed",
+          file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.store import Store
+    from kg.store.queries import resolve_query, write_result
+
+    text = resolve_query(args.query)
+    with Store(args.store, read_only=True) as store:
+        result = store.query(text)
+        write_result(result, args.format, sys.stdout)
+    return 0
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from kg.analyze import analyze, write_report
+    from kg.store import Store
+
+    with Store(args.store, read_only=True) as store:
+        report = analyze(store, top=args.top)
+    write_report(report, args.format, sys.stdout)
+    return 0
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    from kg.explore import render_explorer
+    from kg.store import Store
+
+    with Store(args.store, read_only=True) as store:
+        n = render_explorer(store, Path(args.output), focus=args.focus, depth=args.depth)
+    print(f"wrote {args.output} ({n} nodes)", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg.export.serialize import export_store
+    from kg.store import Store
+
+    with Store(args.store, read_only=True) as store:
+        export_store(store, Path(args.output), args.format)
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.export.validate import validate_file, validate_store
+    from kg.store import Store
+
+    if args.file:
+        conforms, report = validate_file(Path(args.file))
+    else:
+        with Store(args.store, read_only=True) as store:
+            conforms, report = validate_store(store)
+    print(report)
+    return 0 if conforms else 1
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.store.server import serve
+
+    return serve(args.store, host=args.host, port=args.port, writable=args.writable)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from kg.evaluate import evaluate_dir
+
+    return evaluate_dir(Path(args.gold), explain=args.explain, as_json=args.json, out=sys.stdout)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from kg.demo import run_demo
+
+    return run_demo(Path(args.samples), Path(args.store), Path(args.exports))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="kg",
+        description="A knowledge graph of officials, bodies, events and initiatives from government releases.",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def store_arg(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--store", default=DEFAULT_STORE, help=f"store folder (default ./{DEFAULT_STORE})")
+
+    sp = sub.add_parser("extract", help="parse releases and print what was read (nothing is stored)")
+    sp.add_argument("paths", nargs="+", help="release files (.txt .html .htm .jsonl) or folders")
+    sp.add_argument("--format", choices=["jsonl", "json", "turtle", "trig"], default="jsonl")
+    sp.add_argument("--spans", action="store_true", help="jsonl: add character spans and texts' own forms")
+    sp.set_defaults(func=cmd_extract)
+
+    sp = sub.add_parser("ingest", help="parse releases into the persistent store (re-ingest replaces)")
+    sp.add_argument("paths", nargs="+")
+    store_arg(sp)
+    sp.set_defaults(func=cmd_ingest)
+
+    sp = sub.add_parser("query", help="run SPARQL: a query string, a .rq file, or a named query")
+    sp.add_argument("query", help="SPARQL text, FILE.rq, or the NAME of a query in ontology/queries/")
+    sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    store_arg(sp)
+    sp.set_defaults(func=cmd_query)
+
+    sp = sub.add_parser("analyze", help="centrality, communities, co-attendance, initiative spread")
+    sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sp.add_argument("--top", type=int, default=10)
+    store_arg(sp)
+    sp.set_defaults(func=cmd_analyze)
+
+    sp = sub.add_parser("explore", help="write the offline HTML graph explorer")
+    sp.add_argument("-o", "--output", default="explorer.html")
+    sp.add_argument("--focus", help="centre on this person, body or initiative (name or IRI)")
+    sp.add_argument("--depth", type=int, default=2)
+    store_arg(sp)
+    sp.set_defaults(func=cmd_explore)
+
+    sp = sub.add_parser("export", help="write the store as Turtle, TriG, N-Quads or JSON-LD")
+    sp.add_argument("-o", "--output", required=True)
+    sp.add_argument("--format", choices=["turtle", "trig", "nquads", "jsonld"], default="turtle")
+    store_arg(sp)
+    sp.set_defaults(func=cmd_export)
+
+    sp = sub.add_parser("validate", help="check the store (or an exported file) against the SHACL shapes")
+    sp.add_argument("file", nargs="?", help="an exported .ttl/.trig/.nq/.jsonld file instead of the store")
+    store_arg(sp)
+    sp.set_defaults(func=cmd_validate)
+
+    sp = sub.add_parser("serve", help="HTTP SPARQL endpoint on localhost (read-only unless --writable)")
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=7878)
+    sp.add_argument("--writable", action="store_true", help="also accept SPARQL UPDATE")
+    store_arg(sp)
+    sp.set_defaults(func=cmd_serve)
+
+    sp = sub.add_parser("evaluate", help="score extraction against hand-made answer keys (NAME.gold.json)")
+    sp.add_argument("--gold", required=True, help="folder of NAME.txt + NAME.gold.json")
+    sp.add_argument("--explain", metavar="NAME", help="list one release's missed and spurious items")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_evaluate)
+
+    sp = sub.add_parser("demo", help="ingest the bundled samples and write exports/ (what `make demo` runs)")
+    sp.add_argument("--samples", default="samples")
+    sp.add_argument("--store", default="kg-store")
+    sp.add_argument("--exports", default="exports")
+    sp.set_defaults(func=cmd_demo)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""The vocabulary every stage agrees on. Standard terms first (W3C ORG, schema.org, PROV-O, FOAF, SKOS,
+OWL-Time); ``KGO`` adds only what they lack. ontology/kg.ttl declares all of it.
+
+The graph, in short (one named graph per release, IRI = the release IRI):
+
+  release  a schema:NewsArticle, prov:Entity ; schema:url ; schema:headline ; schema:datePublished ;
+           schema:inLanguage ; kgo:releaseId ; kgo:text (the full decoded text, for spans)
+  person   a schema:Person, foaf:Person ; rdfs:label "Zhang Zhijun"@en, "张志军"@zh ; foaf:name
+  body     a org:Organization (schema:GovernmentOrganization where governmental) ; rdfs:label ;
+           skos:altLabel (texts' own and alias forms) ; org:subOrganizationOf body
+  post     a org:Post ; org:postIn body ; org:role role ; org:heldBy person ; rdfs:label
+           (person org:holds post)
+  role     a org:Role, skos:Concept ; skos:prefLabel "Secretary"@en
+  event    a schema:Event (kgo:Meeting for meetings) ; schema:name ; schema:startDate xsd:date ;
+           kgo:convenedBy body ; kgo:presidedBy person ; schema:attendee person (attended, not presided) ;
+           kgo:endorses initiative
+  body     kgo:endorses initiative (derived from the events it convened)
+  initiative a kgo:Initiative (skos:Concept) ; skos:prefLabel ; skos:altLabel
+  evidence every asserted triple of a release is reified as a kgo:Evidence node in that release's
+           graph: rdf:subject/rdf:predicate/rdf:object, prov:wasDerivedFrom release, kgo:start,
+           kgo:end (character offsets into the release text), kgo:quote (the sentence)
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+SDO = Namespace("https://schema.org/")
+KGO = Namespace("https://w3id.org/kg/ontology#")
+ID = Namespace("https://w3id.org/kg/id/")  # minted resources: ID["person/zhang-zhijun"], ...
+
+PREFIXES = {
+    "kgo": KGO, "kgid": ID, "org": ORG, "schema": SDO, "prov": PROV, "foaf": FOAF, "skos": SKOS,
+    "time": TIME, "xsd": XSD, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "dcterms": DCTERMS,
+}
+
+SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+
+# The KGO terms (declared in ontology/kg.ttl)
+MEETING = KGO.Meeting
+INITIATIVE = KGO.Initiative
+EVIDENCE = KGO.Evidence
+PRESIDED_BY = KGO.presidedBy
+CONVENED_BY = KGO.convenedBy
+ENDORSES = KGO.endorses
+RELEASE_ID = KGO.releaseId
+TEXT = KGO.text
+START = KGO.start
+END = KGO.end
+QUOTE = KGO.quote
