@@ -6,68 +6,59 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 DEFAULT_STORE = "kg-store"
 
 
-def _progress(items: Sequence, desc: str, enabled: bool = True):
-    """A progress bar on stderr when it is a terminal (or forced); otherwise the plain iterable."""
-    if not enabled or not sys.stderr.isatty():
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, desc=desc, unit="release", file=sys.stderr)
-
-
-def _read_all(paths: list[str], desc: str, progress: bool = True):
-    """(releases, errors) from the given paths; errors are reported to stderr, never fatal."""
+def _extractions(paths: list[str], desc: str, errors: list, progress: bool = True) -> Iterator:
+    """Stream the Extraction of every release under ``paths``, one at a time (a batch of any size
+    fits in memory). Unreadable files and parser crashes are reported on stderr, appended to
+    ``errors`` and skipped: one bad release never aborts the batch."""
+    from kg.extract import extract
     from kg.read import ReadError, iter_releases
     from kg.read.loader import expand_paths
 
     files = expand_paths(paths)
-    releases, errors = [], []
-    for item in _progress(list(iter_releases(files)), desc, progress):
-        if isinstance(item, ReadError):
-            errors.append(item)
-            print(f"kg: skipped {item}", file=sys.stderr)
-        else:
-            releases.append(item)
-    return releases, errors
+    bar = None
+    if progress and sys.stderr.isatty():
+        from tqdm import tqdm
 
-
-def _extract_all(releases, errors):
-    """Extract every release; a parser crash on one release is reported and the batch goes on."""
-    from kg.extract import extract
-    from kg.read import ReadError
-
-    out = []
-    for r in releases:
-        try:
-            out.append(extract(r))
-        except Exception as e:  # noqa: BLE001 - one bad release must never abort the batch
-            err = ReadError(r.path or r.id, f"extraction failed: {type(e).__name__}: {e}")
-            errors.append(err)
-            print(f"kg: skipped {err}", file=sys.stderr)
-    return out
+        bar = tqdm(total=len(files), desc=desc, unit="file", file=sys.stderr)
+    for f in files:
+        for item in iter_releases([f]):
+            if isinstance(item, ReadError):
+                errors.append(item)
+                print(f"kg: skipped {item}", file=sys.stderr)
+                continue
+            try:
+                yield extract(item)
+            except Exception as e:  # noqa: BLE001 - one bad release must never abort the batch
+                err = ReadError(item.path or item.id, f"extraction failed: {type(e).__name__}: {e}")
+                errors.append(err)
+                print(f"kg: skipped {err}", file=sys.stderr)
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    releases, errors = _read_all(args.paths, "extract", progress=False)
-    extractions = _extract_all(releases, errors)
+    errors: list = []
+    extractions = _extractions(args.paths, "extract", errors, progress=False)
     out = sys.stdout
     if args.format == "jsonl":
         for x in extractions:
-            out.write(json.dumps(x.to_json(spans=args.spans), ensure_ascii=False, sort_keys=False) + "\n")
+            out.write(json.dumps(x.to_json(spans=args.spans), ensure_ascii=False) + "\n")
     elif args.format == "json":
         json.dump([x.to_json(spans=True) for x in extractions], out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        from kg.rdf.build import build_dataset
         from kg.export.serialize import serialize_dataset
+        from kg.rdf.build import build_dataset
 
-        ds = build_dataset(extractions)
+        ds = build_dataset(list(extractions))
         fmt = "trig" if args.format == "trig" else "turtle"
         out.write(serialize_dataset(ds, fmt))
     return 1 if errors else 0
@@ -77,14 +68,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from kg.rdf.build import release_graph
     from kg.store import Store
 
-    releases, errors = _read_all(args.paths, "read")
-    extractions = _extract_all(releases, errors)
+    errors: list = []
+    done = 0
     with Store(args.store) as store:
-        for x in _progress(extractions, "ingest"):
-            iri, graph = release_graph(x)
-            store.replace_graph(iri, graph)
+        for x in _extractions(args.paths, "ingest", errors):
+            store.replace_graph(*release_graph(x))
+            done += 1
         n = store.triple_count()
-    print(f"ingested {len(extractions)} releases into {args.store} ({n} quads); {len(errors)} failed",
+    print(f"ingested {done} releases into {args.store} ({n} quads); {len(errors)} failed",
           file=sys.stderr)
     return 1 if errors else 0
 
@@ -164,7 +155,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="kg",
-        description="A knowledge graph of officials, bodies, events and initiatives from government releases.",
+        description="A knowledge graph of officials, bodies, events and initiatives from government"
+        " releases.",
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
