@@ -102,11 +102,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
-    from kg.explore import render_explorer
+    from kg.explore import FocusError, render_explorer
     from kg.store import Store
 
     with Store(args.store, read_only=True) as store:
-        n = render_explorer(store, Path(args.output), focus=args.focus, depth=args.depth)
+        try:
+            n = render_explorer(store, Path(args.output), focus=args.focus, depth=args.depth)
+        except FocusError as e:
+            print(f"kg explore: {e}", file=sys.stderr)
+            return 2
     print(f"wrote {args.output} ({n} nodes)", file=sys.stderr)
     return 0
 

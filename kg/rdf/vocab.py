@@ -5,11 +5,13 @@ The graph, in short (one named graph per release, IRI = the release IRI):
 
   release  a schema:NewsArticle, prov:Entity ; schema:url ; schema:headline ; schema:datePublished ;
            schema:inLanguage ; kgo:releaseId ; kgo:text (the full decoded text, for spans)
-  person   a schema:Person, foaf:Person ; rdfs:label "Zhang Zhijun"@en, "张志军"@zh ; foaf:name
+  person   a schema:Person, foaf:Person ; rdfs:label "Zhang Zhijun"@en, "张志军"@zh ; foaf:name ;
+           skos:altLabel "張志軍"@zh-hant (traditional forms; language tags are lower case)
   body     a org:Organization (schema:GovernmentOrganization where governmental) ; rdfs:label ;
            skos:altLabel (texts' own and alias forms) ; org:subOrganizationOf body
-  post     a org:Post ; org:postIn body ; org:role role ; org:heldBy person ; rdfs:label
-           (person org:holds post)
+  post     a org:Post ; org:postIn body ; org:role role ; org:heldBy person ; rdfs:label ;
+           kgo:asOf xsd:date (the date a release attests it)   (person org:holds post)
+           One post per (holder, role, body): kgid:post/<person>/<role>--<body>
   role     a org:Role, skos:Concept ; skos:prefLabel "Secretary"@en
   event    a schema:Event (kgo:Meeting for meetings) ; schema:name ; schema:startDate xsd:date ;
            kgo:convenedBy body ; kgo:presidedBy person ; schema:attendee person (attended, not presided) ;
@@ -32,8 +34,19 @@ KGO = Namespace("https://w3id.org/kg/ontology#")
 ID = Namespace("https://w3id.org/kg/id/")  # minted resources: ID["person/zhang-zhijun"], ...
 
 PREFIXES = {
-    "kgo": KGO, "kgid": ID, "org": ORG, "schema": SDO, "prov": PROV, "foaf": FOAF, "skos": SKOS,
-    "time": TIME, "xsd": XSD, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "dcterms": DCTERMS,
+    "kgo": KGO,
+    "kgid": ID,
+    "org": ORG,
+    "schema": SDO,
+    "prov": PROV,
+    "foaf": FOAF,
+    "skos": SKOS,
+    "time": TIME,
+    "xsd": XSD,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "dcterms": DCTERMS,
 }
 
 SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
@@ -50,3 +63,4 @@ TEXT = KGO.text
 START = KGO.start
 END = KGO.end
 QUOTE = KGO.quote
+AS_OF = KGO.asOf

@@ -1,12 +1,27 @@
-"""Page furniture: the publication date, title, source and url that a captured page states."""
+"""Page furniture: the publication date, title and source that a captured page states around its text.
+
+Precision first. A date is the publication date only where the page presents it as such:
+  - after a date cue ("Date:", "Updated 14:58,", "发布时间：", "时间:", " date 2023-01-21 ..."),
+    possibly on the line after a bare cue line ("Release time:" / "2024-05-28");
+  - on a short source line ("Source: Xinhua | 2019-11-28", "来源:xx  时间:...");
+  - alone on a short furniture line ("2015-10-31 14:02", "2022-07-24 0 By", "株洲文明网 2019-05-14").
+Only the head of the page (before the first body paragraph) is read: dates inside the body
+("On January 29", "On June 24, 2018, the Ministry ...") are event dates, not publication dates.
+Cue words live in kg/read/data/furniture.json.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-_MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+from kg.read.cues import cues
+from kg.read.dates import TIME, DateToken, find_dates
+
+HEAD_LINES = 30  # non-empty lines read as possible furniture
+HEAD_CHARS = 4000
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass
@@ -17,38 +32,179 @@ class Furniture:
     url: str | None = None
 
 
-_DATE_PATTERNS = [
-    # 时间:2021-09-07  Date: 2025-05-01  Updated : 2018-12-06  Release time: 2020/01/06  发布时间：2019年12月23日
-    re.compile(r"(?:时间|日期|发布|Date|date|Updated|Release time|Published|Time)\s*[:：]?\s*"
-               r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
-    re.compile(r"^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b", re.M),
-]
-_SOURCE = re.compile(r"(?:来源|Source)\s*[:：]\s*([^\n【|]{1,80})")
-_URL = re.compile(r"https?://[^\s\"'<>]+")
+@dataclass(frozen=True)
+class _Line:
+    index: int
+    text: str
 
 
-def _valid(y: str, m: str, d: str) -> str | None:
-    yi, mi, di = int(y), int(m), int(d)
-    if 1 <= mi <= 12 and 1 <= di <= 31:
-        return f"{yi:04d}-{mi:02d}-{di:02d}"
+@lru_cache(maxsize=1)
+def _regexes() -> dict[str, re.Pattern[str]]:
+    c = cues()
+    date_cue = c.alternation(c.date_cues)
+    source_cue = c.alternation(c.source_cues)
+    field_cue = c.alternation(c.field_cues + c.date_cues + c.source_cues)
+    return {
+        # a date cue ending the text before a date token (an optional time of day may sit between)
+        "cue_before": re.compile(
+            rf"(?:^|[^a-z])(?:{date_cue})\s*[:：]?\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*,?\s*)?$", re.I),
+        "bare_cue": re.compile(rf"^\s*(?:{date_cue})\s*[:：]\s*$", re.I),
+        "source": re.compile(rf"(?:^|[^a-z])(?:{source_cue})\s*[:：]\s*", re.I),
+        "field": re.compile(rf"(?:^|(?<=[^a-z]))(?:{field_cue})\s*[:：]", re.I),
+        "lead_cue_date": re.compile(rf"^\s*(?:{date_cue})\s*[:：]?\s*", re.I),
+    }
+
+
+def _is_cjk(s: str) -> bool:
+    return len(_CJK.findall(s)) > max(1, len(s) // 5)
+
+
+def _is_body(line: str) -> bool:
+    """A paragraph of the release itself (where the head of the page ends): long and made of
+    sentences (a long headline has no full stop)."""
+    if len(line) < (60 if _is_cjk(line) else 120):
+        return False
+    return bool(re.search(r"[。！？]|[.!?][\"”’)]?(?:\s|$)", line))
+
+
+def _head(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    for i, raw in enumerate(text[:HEAD_CHARS].splitlines()):
+        line = " ".join(raw.replace("\u3000", " ").split())
+        if line:
+            out.append(_Line(i, line))
+        if len(out) >= HEAD_LINES:
+            break
+    return out
+
+
+def _remainder(line: str, tok: DateToken) -> str:
+    rest = line[: tok.start] + " " + line[tok.end:]
+    return " ".join(TIME.sub(" ", rest).split())
+
+
+def _publication_date(line: str, previous: str | None) -> str | None:
+    rx = _regexes()
+    for tok in find_dates(line):
+        before = line[: tok.start]
+        if tok.start <= 60 and rx["cue_before"].search(before):
+            return tok.iso
+        rest = _remainder(line, tok)
+        if tok.start == 0 and not rest and previous and rx["bare_cue"].match(previous):
+            return tok.iso
+        if len(line) <= 120 and rx["source"].search(line):
+            return tok.iso
+        if len(rest) <= 30 and not re.search(r"[。！？]|[a-z]{3,}\.\s", rest):
+            return tok.iso
+    return None
+
+
+def find_published(text: str) -> str | None:
+    """The publication date the page states in its furniture, as YYYY-MM-DD, or None."""
+    previous: str | None = None
+    for ln in _head(text):
+        if found := _publication_date(ln.text, previous):
+            return found
+        if _is_body(ln.text):
+            return None
+        previous = ln.text
+    return None
+
+
+def _source_value(line: str) -> str | None:
+    rx = _regexes()
+    m = rx["source"].search(line)
+    if not m:
+        return None
+    value = line[m.end():]
+    stops = [len(value)]
+    for pat in (r"\s{2,}", r"[|｜【\[〖]", r"\t"):
+        if s := re.search(pat, value):
+            stops.append(s.start())
+    if f := rx["field"].search(value):
+        stops.append(f.start())
+    if toks := find_dates(value):
+        stops.append(toks[0].start)
+    value = value[: min(stops)].strip(" :：,，;；-")
+    return value if 0 < len(value) <= 60 else None
+
+
+def find_source(text: str) -> str | None:
+    """The "Source:"/"来源" value of the page's furniture, or None."""
+    for ln in _head(text):
+        if len(ln.text) <= 160 and (value := _source_value(ln.text)):
+            return value
+        if _is_body(ln.text):
+            return None
+    return None
+
+
+def _is_furniture_line(line: str, doc_cjk: bool) -> bool:
+    c = cues()
+    if any(p.search(line) for p in c.title_skip):
+        return True
+    words = [w for w in re.split(r"[\s|/]+", line.lower()) if w]
+    if words and all(w in c.language_names for w in words):
+        return True
+    if _is_cjk(line) != doc_cjk:
+        return True
+    return len(line) < (5 if doc_cjk else 12) or (not doc_cjk and len(line.split()) < 3)
+
+
+_BODY_START = re.compile(r"^(?:(?:on|at|in|yesterday|today|recently)\b|\d{1,2}\s*[月日])", re.I)
+
+
+def _looks_like_headline(line: str, doc_cjk: bool) -> bool:
+    if len(line) > (80 if doc_cjk else 220):
+        return False
+    if _BODY_START.match(line):
+        return False
+    return not (doc_cjk and re.search(r"[，,].*[。]$", line))
+
+
+def find_title(text: str) -> str | None:
+    """The headline: the first head line that is neither furniture nor body, preferring the one just
+    above the date line. None when the capture starts straight with the body."""
+    doc_cjk = _is_cjk(text[:3000])
+    rx = _regexes()
+    candidates: list[str] = []
+    previous: str | None = None
+    for ln in _head(text):
+        line = ln.text
+        dated = _publication_date(line, previous) is not None
+        previous = line
+        if dated:
+            # " date 2023-03-13 China's top political advisory body holds ..." : what follows the date
+            lead = rx["lead_cue_date"].match(line)
+            toks = find_dates(line)
+            if lead and toks and toks[0].start == lead.end():
+                line = line[toks[0].end:].strip()
+            elif candidates:
+                return candidates[-1]
+            else:
+                continue
+        if not line or _is_furniture_line(line, doc_cjk) or _source_value(line):
+            continue
+        if not _looks_like_headline(line, doc_cjk):
+            break
+        candidates.append(line)
+        if dated:
+            return line
+    return candidates[0] if candidates else None
+
+
+_URL_LINE = re.compile(
+    r"^(?:url|link|original link|原文链接|原文地址|链接|網址|网址)?\s*[:：]?\s*(https?://\S+)$", re.I)
+
+
+def find_url(text: str) -> str | None:
+    """A URL that the page's furniture states on a line of its own ("URL: http://...")."""
+    for ln in _head(text):
+        if m := _URL_LINE.match(ln.text):
+            return m.group(1)
     return None
 
 
 def read_furniture(text: str) -> Furniture:
-    head = text[:1500]
-    f = Furniture()
-    for pat in _DATE_PATTERNS:
-        m = pat.search(head)
-        if m and (d := _valid(*m.groups())):
-            f.published = d
-            break
-    if m := _SOURCE.search(head):
-        f.source = m.group(1).strip() or None
-    if m := _URL.search(head):
-        f.url = m.group(0)
-    for line in text.splitlines():
-        line = line.strip()
-        if len(line) >= 8:
-            f.title = line[:300]
-            break
-    return f
+    return Furniture(title=find_title(text), published=find_published(text), source=find_source(text),
+                     url=find_url(text))

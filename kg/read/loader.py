@@ -1,4 +1,9 @@
-"""Find release files under the given paths and turn each into a Release (or a ReadError)."""
+"""Find release files under the given paths and turn each into a Release (or a ReadError).
+
+.txt -> one release; .html/.htm -> one release (markup stripped, <meta> read); .jsonl -> one release a
+line. One bad file, or one bad line of a .jsonl file, never aborts the batch: ``iter_releases`` yields
+a ReadError for it and goes on.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,21 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from kg.model import Release
-from kg.read.decode import decode_bytes
+from kg.read.dates import find_dates
+from kg.read.decode import binary_kind, decode_bytes
 from kg.read.errors import ReadError
 from kg.read.furniture import read_furniture
-from kg.read.html import html_to_text
+from kg.read.html import PageMeta, declared_charset, html_to_text, looks_like_html
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
+HTML_SUFFIXES = {".html", ".htm"}
 MAX_BYTES = 20 * 1024 * 1024  # a single release larger than this is not a press release
+MAX_JSONL_BYTES = 2 * 1024 * 1024 * 1024  # a .jsonl batch is read line by line
 _STEM_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_HTML_IN_JSON = re.compile(r"</?(p|div|html|body|br|span|h1|h2)\b", re.I)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -25,33 +35,50 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         if p.is_dir():
             out += sorted(
                 f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.endswith(".gold.json")
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
             )
         else:
             out.append(p)
     return out
 
 
-def _date_hint(stem: str) -> str | None:
+def date_hint(stem: str) -> str | None:
+    """A yyyymmdd date in a file stem ("en-changchun-20210907-fawc2" -> "2021-09-07")."""
     m = _STEM_DATE.search(stem)
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
-def _finish(release: Release) -> Release:
-    if not release.text or not release.text.strip():
-        raise ReadError(release.path or release.id, "no text in this release")
+def normalize_text(text: str) -> str:
+    """Line ends to \\n, byte-order marks and NULs out; nothing else changes (spans index this)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\x00", "")
+
+
+def _iso_date(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    toks = find_dates(value)
+    return toks[0].iso if toks else None
+
+
+def _finish(release: Release, where: str, meta: PageMeta | None = None) -> Release:
+    release.text = normalize_text(release.text)
+    if not release.text.strip():
+        raise ReadError(where, "no text (only whitespace)")
     fur = read_furniture(release.text)
+    if meta is not None:
+        release.title = release.title or meta.title
+        release.published = release.published or _iso_date(meta.published)
+        release.url = release.url or meta.url
+        release.source = release.source or meta.source
     release.title = release.title or fur.title
     release.published = release.published or fur.published
     release.source = release.source or fur.source
     release.url = release.url or fur.url
-    release.date_hint = release.date_hint or _date_hint(release.id)
+    release.date_hint = release.date_hint or date_hint(release.id)
     return release
 
 
-def load_release(path: str | Path) -> Release:
-    """Read one .txt/.html file as a Release. Raises ReadError with a clear reason."""
-    p = Path(path)
+def _check_file(p: Path, limit: int) -> int:
     if not p.exists():
         raise ReadError(str(p), "no such file")
     if not p.is_file():
@@ -59,49 +86,102 @@ def load_release(path: str | Path) -> Release:
     size = p.stat().st_size
     if size == 0:
         raise ReadError(str(p), "empty file")
-    if size > MAX_BYTES:
-        raise ReadError(str(p), f"file is {size} bytes, larger than the {MAX_BYTES}-byte limit for a release")
+    if size > limit:
+        raise ReadError(str(p), f"file too large: {size} bytes, over the {limit}-byte limit for a release "
+                                "(not read)")
+    return size
+
+
+def load_release(path: str | Path) -> Release:
+    """Read one .txt/.html file as a Release. Raises ReadError with a clear reason."""
+    p = Path(path)
+    if p.suffix.lower() == ".jsonl":
+        raise ReadError(str(p), "a .jsonl file holds many releases: read it with iter_releases")
+    _check_file(p, MAX_BYTES)
     data = p.read_bytes()
-    text, encoding = decode_bytes(data, str(p))
-    html = p.suffix.lower() in {".html", ".htm"} or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html"))
-    title = None
-    if html:
-        text, title = html_to_text(text)
+    html_suffix = p.suffix.lower() in HTML_SUFFIXES
+    declared = declared_charset(data) if html_suffix or data.lstrip()[:1] == b"<" else None
+    decoded = decode_bytes(data, str(p), declared=declared)
+    text = decoded.text
+    meta = None
+    if html_suffix or looks_like_html(text):
+        text, meta = html_to_text(text)
         if not text.strip():
             raise ReadError(str(p), "HTML page without any text")
-    return _finish(Release(id=p.stem, text=text, title=title, path=str(p), encoding=encoding))
+    release = Release(id=p.stem, text=text, path=str(p), encoding=decoded.encoding)
+    return _finish(release, str(p), meta)
+
+
+def _jsonl_line(obj: Any, p: Path, n: int) -> Release:
+    where = f"{p}:{n}"
+    if not isinstance(obj, dict):
+        raise ReadError(where, "a release line must be a JSON object")
+    if not isinstance(obj.get("text"), str):
+        raise ReadError(where, 'a release line needs a "text" string')
+    body = obj["text"]
+    meta = None
+    if _HTML_IN_JSON.search(body):
+        body, meta = html_to_text(body)
+        if not body.strip():
+            raise ReadError(where, "HTML page without any text")
+    rid = str(obj.get("id") or f"{p.stem}-{n}")
+
+    def text_or_none(key: str) -> str | None:
+        value = obj.get(key)
+        return value.strip() or None if isinstance(value, str) else None
+
+    lang = text_or_none("language")
+    release = Release(
+        id=rid, text=body, url=text_or_none("url"), title=text_or_none("title"),
+        published=_iso_date(obj.get("published")), source=text_or_none("source"),
+        language=lang if lang in {"en", "zh"} else None, path=where, encoding="utf-8",
+    )
+    return _finish(release, where, meta)
 
 
 def _jsonl_releases(p: Path) -> Iterator[Release | ReadError]:
+    """One release per line, read line by line; bad lines are reported as FILE:LINE and skipped."""
     try:
-        data = p.read_bytes()
-        text, _ = decode_bytes(data, str(p))
+        _check_file(p, MAX_JSONL_BYTES)
+        with p.open("rb") as fh:
+            first = fh.read(8192)
+            if kind := binary_kind(first):
+                raise ReadError(str(p), f"binary file, not JSON Lines: {kind}")
+            fh.seek(0)
+            for n, raw in enumerate(iter(lambda: fh.readline(MAX_BYTES + 1), b""), 1):
+                if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+                    yield ReadError(f"{p}:{n}", f"line longer than the {MAX_BYTES}-byte limit (skipped)")
+                    for rest in iter(lambda: fh.readline(MAX_BYTES + 1), b""):
+                        if rest.endswith(b"\n"):
+                            break
+                    continue
+                yield from _jsonl_item(raw, p, n)
     except ReadError as e:
         yield e
+    except OSError as e:
+        yield ReadError(str(p), f"cannot read: {e.strerror or e}")
+
+
+def _jsonl_item(raw: bytes, p: Path, n: int) -> Iterator[Release | ReadError]:
+    where = f"{p}:{n}"
+    if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if not raw.strip():
         return
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{p}:{n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield ReadError(where, f"not valid JSON ({e.msg})")
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            yield ReadError(where, 'a release line needs an object with a "text" string')
-            continue
-        rid = str(obj.get("id") or f"{p.stem}-{n}")
-        body = obj["text"]
-        if "<" in body and re.search(r"</?(p|div|html|body|br)\b", body, re.I):
-            body, _t = html_to_text(body)
-        try:
-            yield _finish(Release(
-                id=rid, text=body, url=obj.get("url"), title=obj.get("title"),
-                published=obj.get("published"), path=where, encoding="utf-8",
-            ))
-        except ReadError as e:
-            yield e
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        yield ReadError(where, "undecodable line: JSON Lines must be UTF-8")
+        return
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        yield ReadError(where, f"not valid JSON ({e.msg} at column {e.colno})")
+        return
+    try:
+        yield _jsonl_line(obj, p, n)
+    except ReadError as e:
+        yield e
 
 
 def iter_releases(paths: Iterable[str | Path]) -> Iterator[Release | ReadError]:
@@ -116,3 +196,5 @@ def iter_releases(paths: Iterable[str | Path]) -> Iterator[Release | ReadError]:
             yield e
         except OSError as e:
             yield ReadError(str(p), f"cannot read: {e.strerror or e}")
+        except RecursionError:
+            yield ReadError(str(p), "cannot read: the page is nested too deeply")

@@ -1,0 +1,107 @@
+"""The explorer's single, self-contained HTML page.
+
+Everything is inline: vis-network's JS and CSS (the copies bundled with pyvis), the page's own script
+and style, and the graph as a JSON data block. Nothing is fetched from the network, and a
+Content-Security-Policy that allows only the page's own scripts (by hash) and data: images makes
+sure of it, even if some markup were ever injected. Untrusted text reaches the page only as escaped
+HTML text or as JSON whose ``<``, ``>`` and ``&`` are \\u-escaped, so it can never close the
+``<script>`` element that holds it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pyvis
+
+VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element (no ``</script>``, no ``<!--``)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for ch, esc in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def _checked(text: str, tag: str) -> str:
+    if f"</{tag}" in text.lower() or "<!--" in text:
+        raise ValueError(f"inline {tag} content would close its element")
+    return text
+
+
+@cache
+def _asset(name: str) -> str:
+    if name.startswith("vis-network"):
+        return (VIS_DIR / name).read_text(encoding="utf-8")
+    return resources.files("kg.explore").joinpath(name).read_text(encoding="utf-8")
+
+
+def _strip_source_map(text: str) -> str:
+    """Drop ``sourceMappingURL`` comments: developer tools would fetch them."""
+    return "\n".join(line for line in text.split("\n") if "sourceMappingURL=" not in line)
+
+
+def _hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def render_page(*, title: str, summary: str, nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
+                options: dict[str, Any], legend: list[tuple[str, str, str, int]], edge_labels: list[str],
+                focus: str | None) -> str:
+    """The page. ``legend`` rows are (title, colour, symbol, count); ``focus`` the focused node id."""
+    e = html.escape
+    vis_js = _checked(_strip_source_map(_asset("vis-network.min.js")), "script")
+    vis_css = _checked(_strip_source_map(_asset("vis-network.css")), "style")
+    app_js = _checked(_asset("explorer.js"), "script")
+    app_css = _checked(_asset("explorer.css"), "style")
+    data = script_json({"nodes": nodes, "edges": edges, "options": options, "focus": focus})
+    csp = ("default-src 'none'; "
+           f"script-src {_hash(vis_js)} {_hash(app_js)}; "
+           "style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
+           "base-uri 'none'; form-action 'none'")
+    legend_items = "".join(
+        f'<li><span class="swatch" style="color:{e(colour)}">{e(symbol)}</span>{e(name)} ({count})</li>'
+        for name, colour, symbol, count in legend
+    )
+    if edge_labels:
+        legend_items += f'<li class="edges">edges: {e(", ".join(edge_labels))}</li>'
+    empty = "" if nodes else '<p class="kg-empty">The store has nothing to draw.</p>'
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{e(csp)}">
+<meta name="referrer" content="no-referrer">
+<title>{e(title)}</title>
+<style>{vis_css}</style>
+<style>{app_css}</style>
+</head>
+<body>
+<header>
+<h1>{e(title)}</h1>
+<span id="kg-summary">{e(summary)}</span>
+<ul id="kg-legend" aria-label="legend">{legend_items}</ul>
+<label>Find <input id="kg-search" type="search" placeholder="name, then Enter"></label>
+<span id="kg-search-status"></span>
+</header>
+<main>
+<div id="kg-graph">{empty}</div>
+<aside id="kg-details"><h2>Details</h2>
+<div id="kg-details-body">Click a node to see its details.</div></aside>
+</main>
+<script type="application/json" id="kg-data">{data}</script>
+<script>{vis_js}</script>
+<script>{app_js}</script>
+</body>
+</html>
+"""

@@ -1,0 +1,141 @@
+"""Deterministic serialization: the same data gives byte-identical output, whatever the insertion
+order or PYTHONHASHSEED.
+
+- nquads: rdflib's N-Quads lines, sorted.
+- turtle (all graphs merged) and trig (named graphs): triples are copied into fresh graphs in sorted
+  order with the fixed prefixes of vocab.py, then rdflib's serializer (which sorts subjects) writes them.
+- jsonld: written here (not by rdflib) from sorted subjects, predicates and objects, with a fixed
+  @context: {"@context": ..., "@graph": [{"@id": <graph>, "@graph": [nodes]}]}.
+Blank nodes are not produced by the kg (all nodes are IRIs).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
+
+from kg.rdf.vocab import PREFIXES
+
+FORMATS = ("turtle", "trig", "nquads", "jsonld")
+EXTENSIONS = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld"}
+
+
+def _sort_key(t: tuple[Node, ...]) -> tuple[str, ...]:
+    return tuple(x.n3() for x in t)
+
+
+def _bind(g: Graph) -> None:
+    for k, v in sorted(PREFIXES.items()):
+        g.bind(k, v, override=True, replace=True)
+
+
+def _named_graphs(ds: Dataset) -> list[tuple[Node, list[tuple[Node, Node, Node]]]]:
+    """(graph name, sorted triples) for every non-empty graph, sorted by name (default graph first)."""
+    out = []
+    for ctx in ds.graphs():
+        triples = sorted(ctx.triples((None, None, None)), key=_sort_key)
+        if triples:
+            out.append((ctx.identifier, triples))
+    return sorted(out, key=lambda x: "" if x[0] == DATASET_DEFAULT_GRAPH_ID else "1" + x[0].n3())
+
+
+def _turtle(ds: Dataset) -> str:
+    all_triples = sorted({t for _, ts in _named_graphs(ds) for t in ts}, key=_sort_key)
+    g = Graph()
+    _bind(g)
+    for t in all_triples:
+        g.add(t)
+    return g.serialize(format="turtle")
+
+
+def _trig(ds: Dataset) -> str:
+    """TriG assembled graph by graph (rdflib's TriG serializer does not order graphs stably)."""
+    prefixes: set[str] = set()
+    blocks = []
+    for name, triples in _named_graphs(ds):
+        g = Graph()
+        _bind(g)
+        for t in triples:
+            g.add(t)
+        body = []
+        for line in g.serialize(format="turtle").splitlines():
+            if line.startswith("@prefix "):
+                prefixes.add(line)
+            else:
+                body.append(line)
+        text = "\n".join(body).strip("\n")
+        if name == DATASET_DEFAULT_GRAPH_ID:
+            blocks.append(text + "\n")
+        else:
+            inner = "\n".join(("    " + ln) if ln else "" for ln in text.splitlines())
+            blocks.append(f"{name.n3()} {{\n{inner}\n}}\n")
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
+
+
+def _nquads(ds: Dataset) -> str:
+    text = ds.serialize(format="nquads")
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _jsonld_term(o: Node) -> dict[str, Any]:
+    if isinstance(o, URIRef):
+        return {"@id": str(o)}
+    if isinstance(o, BNode):
+        return {"@id": f"_:{o}"}
+    assert isinstance(o, Literal)
+    if o.language:
+        return {"@value": str(o), "@language": o.language}
+    if o.datatype is not None and o.datatype != XSD.string:
+        return {"@value": str(o), "@type": str(o.datatype)}
+    return {"@value": str(o)}
+
+
+def _jsonld(ds: Dataset) -> str:
+    graphs = []
+    default_nodes: list[dict[str, Any]] = []
+    for name, triples in _named_graphs(ds):
+        nodes: dict[str, dict[str, Any]] = {}
+        for s, p, o in triples:
+            sid = f"_:{s}" if isinstance(s, BNode) else str(s)
+            node = nodes.setdefault(sid, {"@id": sid})
+            if p == RDF.type and isinstance(o, URIRef):
+                node.setdefault("@type", []).append(str(o))
+            else:
+                node.setdefault(str(p), []).append(_jsonld_term(o))
+        node_list = [nodes[k] for k in sorted(nodes)]
+        if name == DATASET_DEFAULT_GRAPH_ID:
+            default_nodes = node_list
+        else:
+            graphs.append({"@id": str(name), "@graph": node_list})
+    doc = {"@context": {k: str(v) for k, v in sorted(PREFIXES.items())}, "@graph": default_nodes + graphs}
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def serialize_dataset(ds: Dataset, fmt: str) -> str:
+    """The dataset as text in ``fmt`` (turtle, trig, nquads, jsonld), byte-identical for equal data."""
+    fmt = {"ttl": "turtle", "nq": "nquads", "json-ld": "jsonld"}.get(fmt, fmt)
+    if fmt == "turtle":
+        return _turtle(ds)
+    if fmt == "trig":
+        return _trig(ds)
+    if fmt == "nquads":
+        return _nquads(ds)
+    if fmt == "jsonld":
+        return _jsonld(ds)
+    raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def export_store(store: Any, path: Path, fmt: str) -> None:
+    """Write the whole store (a kg.store.Store) to ``path`` in ``fmt``."""
+    text = serialize_dataset(store.dataset(), fmt)
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

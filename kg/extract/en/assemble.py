@@ -1,0 +1,147 @@
+"""Put the stages together into an Extraction."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.en.bodies import find_bodies, qualify
+from kg.extract.en.dates import parse_ref
+from kg.extract.en.events import read_event
+from kg.extract.en.initiatives import find_initiatives
+from kg.extract.en.lexicon import lexicon
+from kg.extract.en.locality import find_locality
+from kg.extract.en.names import find_mentions
+from kg.extract.en.persons import Reading, posts_of, read_mentions
+from kg.extract.en.sentences import sentences
+from kg.model import Body, Event, Extraction, Initiative, Person, Post, Release
+
+
+def _key(s: str) -> str:
+    s = s.lower().replace("’", "'").replace("communist party of china", "cpc")
+    s = re.sub(r"[^a-z0-9' ]", " ", s)
+    words = sorted(w for w in s.split() if w not in {"the", "of", "and", "s", "for", "in", "on"})
+    return " ".join(words)
+
+
+def _acronyms(text: str, bodies: list[tuple[int, int, str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for _s, e, form in bodies:
+        m = re.match(r"\s*\(([A-Z]{2,8})\)", text[e:e + 12])
+        if m:
+            out.setdefault(m.group(1), form)
+    return out
+
+
+def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
+    for i, (s, e) in enumerate(sents):
+        if s <= pos < e:
+            return i
+    return -1
+
+
+def assemble(release: Release) -> Extraction:
+    text = release.text
+    lex = lexicon()
+    loc = find_locality(text, release.title)
+    sents = sentences(text)
+    body_hits = find_bodies(text)
+    acronyms = _acronyms(text, body_hits)
+    readings = read_mentions(text, find_mentions(text))
+
+    persons: dict[str, Person] = {}
+    memory: dict[str, str] = {}
+    last_body_by_head: dict[str, str] = {}
+    last_post_in_sent: dict[int, Post] = {}
+    for r in readings:
+        name = r.mention.name
+        p = persons.setdefault(name, Person(name=name))
+        p.spans.append((r.mention.start, r.mention.end))
+        sid = _sentence_of(sents, r.mention.start)
+        for post in posts_of(r.items, loc, acronyms, memory):
+            head = post.role.split()[-1].lower()
+            if post.body is None:
+                inherited = last_body_by_head.get(head)
+                prev_post = last_post_in_sent.get(sid)
+                if inherited is None and prev_post and post.role.startswith("Secretary-General"):
+                    inherited = prev_post.body
+                if inherited is None:
+                    continue
+                post = Post(role=post.role, body=inherited, body_text=None, span=post.span)
+            last_body_by_head[head] = post.body or ""
+            last_post_in_sent[sid] = post
+            if not any(x.role == post.role and x.body == post.body for x in p.posts):
+                p.posts.append(post)
+
+    bodies: dict[str, Body] = {}
+
+    def add_body(name: str, form: str | None, span: tuple[int, int] | None) -> None:
+        if not name or name.lower() in lex.generic_bodies:
+            return
+        if not any(w.strip("’'") in lex.body_heads or w.lower() in {"cpc", "cppcc", "npc", "government"}
+                   for w in name.split()):
+            return
+        k = _key(name)
+        b = bodies.setdefault(k, Body(name=name, text_form=form if form != name else None))
+        if span and span not in b.spans:
+            b.spans.append(span)
+
+    for s, e, form in body_hits:
+        q = qualify(form, loc)
+        add_body(q.name, q.text_form, (s, e))
+    for p in persons.values():
+        for post in p.posts:
+            if post.body:
+                add_body(post.body, post.body_text, None)
+
+    inits: dict[str, Initiative] = {}
+    for s, e, name in find_initiatives(text):
+        k = _key(name)
+        inits.setdefault(k, Initiative(name=name)).spans.append((s, e))
+
+    ref = parse_ref(release.published) or parse_ref(release.date_hint)
+    ev = read_event(text, readings, sents, ref)
+    events: list[Event] = []
+    if ev.presided or ev.attended or ev.body_text:
+        body = qualify(ev.body_text, loc).name if ev.body_text else None
+        if body:
+            add_body(body, ev.body_text, ev.span)
+        ev_obj = Event(
+            name=_event_name(release, body),
+            date=ev.date.isoformat() if ev.date else None,
+            body=body,
+            presided_by=_names(ev.presided),
+            attended_by=_names(ev.attended),
+            initiatives=[i.name for i in inits.values()],
+            kind="meeting",
+            span=ev.span,
+        )
+        for r in ev.presided:
+            ev_obj.role_spans[f"presided:{r.mention.name}"] = (r.mention.start, r.mention.end)
+        for r in ev.attended:
+            ev_obj.role_spans[f"attended:{r.mention.name}"] = (r.mention.start, r.mention.end)
+        events.append(ev_obj)
+
+    return Extraction(
+        release=release,
+        language="en",
+        persons=list(persons.values()),
+        bodies=sorted(bodies.values(), key=lambda b: (b.spans[0][0] if b.spans else 10**9, b.name)),
+        initiatives=list(inits.values()),
+        events=events,
+        locality=loc.main,
+    )
+
+
+def _names(rs: list[Reading]) -> list[str]:
+    out: list[str] = []
+    for r in rs:
+        if r.mention.name not in out:
+            out.append(r.mention.name)
+    return out
+
+
+def _event_name(release: Release, body: str | None) -> str:
+    if body:
+        return f"Meeting of the {body}"
+    title = (release.title or "").strip()
+    return title or "Meeting"

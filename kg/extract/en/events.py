@@ -1,0 +1,153 @@
+"""The event a release reports: who presided and who attended, its date, its convening body.
+
+Presiders are the subjects of "presided over / chaired / hosted" (or the objects of "chaired by",
+"under the chairmanship of"); attendees are the other persons named in a clause with an attendance
+cue (attended, present, took part, met with, held talks, reported ...), both sides of a meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.extract.en.dates import find_dates
+from kg.extract.en.lexicon import lexicon
+from kg.extract.en.persons import Reading
+from kg.extract.en.sentences import is_furniture
+
+_MEETING = r"(?:meeting|session|conference|symposium|study|plenary meeting|executive meeting|forum|seminar)"
+_HELD = re.compile(r"\b(held|holds|convened|convenes|hold|was held|were held|opens|opened|kicked off)\b")
+_BODY_WORDS = r"(?:[A-Z][\w’'\-]*|municipal|county|district|provincial|city|people[’']s|party|committee|" \
+              r"standing|congress|government|cppcc|npc|mpc|presidium|\d+\w*|\([A-Za-z]+\))"
+_BODY_PHRASE = rf"((?:the\s+)?{_BODY_WORDS}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_BODY_WORDS})*)"
+_OF_MEETING = re.compile(rf"\b{_MEETING}\s+(?:\(\w+\)\s+)?of\s+{_BODY_PHRASE}", re.I)
+_SUBJ_HELD = re.compile(rf"{_BODY_PHRASE}(?:[’']s)?\s+(?:\(\w+\)\s+)?(?:on\s+\w+\s+(?:\w+\s+)?)?"
+                        rf"(?:held|holds|convened|convenes)\b")
+_BODY_MEETING = re.compile(rf"{_BODY_PHRASE}(?:[’']s)?\s+(?:\w+\s+)?(?:executive|plenary)\s+meeting", re.I)
+_DATELINE = re.compile(r"\b[A-Z]{3,}[A-Z ]*,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d{1,2})"
+                       r"\s+\(Xinhua\)")
+
+
+@dataclass
+class EventRead:
+    presided: list[Reading] = field(default_factory=list)
+    attended: list[Reading] = field(default_factory=list)
+    date: date | None = None
+    body_text: str | None = None
+    span: tuple[int, int] | None = None
+
+
+def _cue_patterns() -> list[tuple[re.Pattern[str], str]]:
+    cues = lexicon().event_cues
+    return [(re.compile(rf"\b{re.escape(k)}\b", re.I), v) for k, v in sorted(cues.items(), key=lambda kv: -len(kv[0]))]
+
+
+_PRESIDE_AFTER = re.compile(r"\s*(?:\([RL]\)\s*)?,?\s*(?:also\s+|then\s+|has\s+|who\s+|yesterday\s+|recently\s+|"
+                            r"(?:on|in|at)\s+(?:the\s+)?\w+(?:\s+(?:morning|afternoon|evening))?\s+)?"
+                            r"(presided|presides|presiding|chaired|chairs|hosted|hosts)\b", re.I)
+_PRESIDE_BEFORE = re.compile(r"\b(?:chaired|presided over|presided|hosted|chairmanship of)\s+by\s*$|"
+                             r"\bunder the chairmanship of\s*$|\b(?:chaired|presided over|hosted) by\s+(?:the\s+)?$", re.I)
+
+
+def read_event(text: str, readings: list[Reading], sents: list[tuple[int, int]], ref: date | None) -> EventRead:
+    ev = EventRead()
+    cues = _cue_patterns()
+    presided: dict[str, Reading] = {}
+    attended: dict[str, Reading] = {}
+    for r in readings:
+        after = text[r.chain_end:r.chain_end + 40]
+        before = text[max(0, r.chain_start - 40):r.chain_start]
+        if _PRESIDE_AFTER.match(after) or _PRESIDE_BEFORE.search(before):
+            presided.setdefault(r.mention.name, r)
+    first_event_sent: tuple[int, int] | None = None
+    for s, e in sents:
+        if is_furniture(text, s, e):
+            continue
+        clause = text[s:e]
+        kinds = {v for p, v in cues if p.search(clause)
+                 and not re.search(r"\bwill\b[^.]*$", clause[:p.search(clause).start()])}
+        inside = [r for r in readings if s <= r.mention.start < e]
+        if inside and kinds & {"presided", "presided_by", "attended"} and first_event_sent is None:
+            first_event_sent = (s, e)
+        if "attended" not in kinds:
+            continue
+        for r in inside:
+            nm = r.mention.name
+            tail = text[r.mention.end:r.mention.end + 3]
+            if tail[:2] in {"'s", "’s"} or re.search(r"Comrade\s*$", text[max(0, r.mention.start - 10):r.mention.start]):
+                continue
+            attended.setdefault(nm, r)
+    ev.presided = sorted(presided.values(), key=lambda r: r.mention.start)
+    ev.attended = sorted((r for n, r in attended.items() if n not in presided), key=lambda r: r.mention.start)
+    # the reference date: a "BEIJING, Oct. 16 (Xinhua)" dateline, else the publication date
+    dl = _DATELINE.search(text)
+    if dl:
+        got = find_dates(dl.group(1), ref)
+        if got:
+            ref = got[0][2]
+    ev.date = _event_date(text, sents, ref, first_event_sent)
+    ev.body_text, ev.span = _event_body(text, sents)
+    if ev.span is None and first_event_sent:
+        ev.span = first_event_sent
+    return ev
+
+
+def _event_date(text: str, sents: list[tuple[int, int]], ref: date | None,
+                first: tuple[int, int] | None) -> date | None:
+    cands = []
+    for s, e in sents:
+        if is_furniture(text, s, e):
+            continue
+        clause = text[s:e]
+        if not (_HELD.search(clause) or re.search(r"\b(presid|chair|attend|met|meet|talks|visit|session|meeting|"
+                                                  r"host)", clause, re.I)):
+            continue
+        for ds, de, d in find_dates(clause, ref):
+            if _DATELINE.search(text[max(0, s + ds - 20):s + de + 10]):
+                continue
+            if re.match(r"\s*\(Xinhua\)", text[s + de:s + de + 10]):
+                continue
+            cands.append((s + ds, d))
+    if first:
+        inside = [c for c in cands if first[0] <= c[0] < first[1]]
+        if inside:
+            return inside[0][1]
+    return cands[0][1] if cands else None
+
+
+def _event_body(text: str, sents: list[tuple[int, int]]) -> tuple[str | None, tuple[int, int] | None]:
+    for s, e in sents:
+        if is_furniture(text, s, e):
+            continue
+        clause = text[s:e]
+        for pat in (_OF_MEETING, _SUBJ_HELD, _BODY_MEETING):
+            m = pat.search(clause)
+            if not m:
+                continue
+            body = _trim(m.group(1))
+            if body:
+                start = s + m.start(1) + m.group(1).find(body)
+                return body, (start, start + len(body))
+    return None, None
+
+
+def _trim(phrase: str) -> str | None:
+    """Strip leading dates/ordinals/articles from a subject phrase; keep it only if it names a body."""
+    words = phrase.split()
+    lex = lexicon()
+    while words and (words[0].lower() in {"the", "on", "a", "an", "its", "and", "of"} or
+                     words[0].rstrip(",").lower() in {"january", "february", "march", "april", "may", "june",
+                                                      "july", "august", "september", "october", "november",
+                                                      "december", "recently", "yesterday"} or words[0][0].isdigit()
+                     and not re.match(r"\d+(st|nd|rd|th)$", words[0])):
+        words = words[1:]
+    if not words:
+        return None
+    s = " ".join(words)
+    heads = {h.lower() for h in lex.body_heads} | {"presidium", "government", "cppcc"}
+    if not any(w.strip("’'").lower() in heads for w in words):
+        return None
+    if s.lower() in {"meeting", "conference"}:
+        return None
+    return s

@@ -1,0 +1,91 @@
+"""Language knowledge for the English parser, read from the data files under kg/data/en/.
+
+Every list is a plain text or TSV file, one entry a line, ``#`` starts a comment. This module only
+loads them (once) into sets and dicts; the rules that use them live in the other modules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "en"
+
+
+def _lines(name: str) -> list[str]:
+    out: list[str] = []
+    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        out.append(line)
+    return out
+
+
+def _set(name: str, lower: bool = True) -> frozenset[str]:
+    return frozenset(x.strip().lower() if lower else x.strip() for x in _lines(name))
+
+
+def _tsv(name: str) -> list[list[str]]:
+    return [[c.strip() for c in line.split("\t")] for line in _lines(name)]
+
+
+@dataclass(frozen=True)
+class Role:
+    surface: str
+    canonical: str
+    default_body: str
+    plural: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    syllables: frozenset[str]
+    surnames: frozenset[str]
+    not_names: frozenset[str]
+    roles: dict[str, Role]
+    role_words: frozenset[str]  # every word that occurs in a role surface form
+    nationalities: dict[str, str]
+    body_heads: frozenset[str]
+    generic_bodies: frozenset[str]
+    place_heads: frozenset[str]
+    levels: dict[str, str]
+    initiative_cues: frozenset[str]
+    event_cues: dict[str, str]
+    not_name_words: frozenset[str]
+    english_words: frozenset[str]
+    keep_acronyms: frozenset[str]
+    country_roles: dict[tuple[str, str], str]
+    party_organs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    roles: dict[str, Role] = {}
+    for row in _tsv("roles.tsv"):
+        surface, canonical = row[0].lower(), row[1]
+        default = row[2] if len(row) > 2 else ""
+        last = surface.split()[-1]
+        plural = last.endswith(("s", "men")) and last not in {"affairs", "ms"} and not last.endswith("ss")
+        roles[surface] = Role(surface, canonical, default, plural)
+    role_words = frozenset(w for s in roles for w in s.split())
+    return Lexicon(
+        syllables=_set("pinyin_syllables.txt"),
+        surnames=_set("surnames.txt"),
+        not_names=_set("not_names.txt"),
+        roles=roles,
+        role_words=role_words,
+        nationalities={r[0].lower(): r[1] for r in _tsv("nationalities.tsv")},
+        body_heads=_set("body_heads.txt", lower=False),
+        generic_bodies=_set("generic_bodies.txt"),
+        place_heads=_set("place_heads.txt"),
+        levels={r[0].lower(): r[1] for r in _tsv("levels.tsv")},
+        initiative_cues=_set("initiative_cues.txt", lower=False),
+        event_cues={r[0].lower(): r[1] for r in _tsv("event_cues.tsv")},
+        not_name_words=_set("not_name_words.txt"),
+        english_words=_set("english_pinyin_words.txt"),
+        keep_acronyms=_set("keep_acronyms.txt", lower=False),
+        country_roles={(r[0], r[1]): r[2] for r in _tsv("country_roles.tsv")},
+        party_organs=_set("party_organs.txt"),
+    )

@@ -1,0 +1,162 @@
+"""Person-name mentions: Chinese names in pinyin (validated syllable by syllable) and foreign names.
+
+A pinyin name is a surname from the surname list followed by a given name of one or two pinyin
+syllables ("Zhang Zhijun", "Qin Xin'e", lowercase machine-translation forms "huang zhiliang").
+A foreign name is a run of two to four capitalized words; it is only a *candidate* here (``foreign``)
+and becomes a person when a title stands next to it (see titles.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.en.lexicon import lexicon
+
+_WORD = r"[A-Za-z]+(?:[’'‘\-](?!s\b)[A-Za-z]+)?"
+_PAIR = re.compile(rf"(?<![\w’'\-.])({_WORD})[ \u00a0]+({_WORD})(?:[ \u00a0]+([A-Z][a-z]{{0,5}}))?(?=[’'‘]s\b|(?![\w’'‘\-]))")
+_FOREIGN_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)"
+_FOREIGN = re.compile(rf"(?<![\w’'\-])({_FOREIGN_TOKEN}(?:[ \u00a0]+{_FOREIGN_TOKEN}){{1,7}})(?![\w’'\-])")
+_CJK_NAME = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{2,3}(?![\u3400-\u9fff])")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str  # normalized display form
+    kind: str  # "pinyin" | "foreign" | "cjk"
+
+
+@lru_cache(maxsize=4096)
+def syllable_count(word: str) -> int:
+    """How many pinyin syllables ``word`` splits into (fewest), 0 when it does not split."""
+    w = re.sub(r"[’'‘\-]", "", word.lower())
+    syl = lexicon().syllables
+    best = [0] + [99] * len(w)
+    for i in range(1, len(w) + 1):
+        for j in range(max(0, i - 6), i):
+            if best[j] < 99 and w[j:i] in syl:
+                best[i] = min(best[i], best[j] + 1)
+    return best[len(w)] if best[len(w)] < 99 else 0
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:].lower() if word.islower() else word
+
+
+def _is_title(word: str) -> bool:
+    return word[:1].isupper() and (len(word) == 1 or not word[1:2].isupper())
+
+
+def _pinyin_name(text: str, m: re.Match[str]) -> tuple[int, str] | None:
+    lex = lexicon()
+    sur, given, third = m.group(1), m.group(2), m.group(3)
+    if sur.lower() not in lex.surnames:
+        return None
+    if f"{sur} {given}".lower() in lex.not_names:
+        return None
+    n = syllable_count(given)
+    if not 1 <= n <= 2:
+        return None
+    after = text[m.end(2):m.end(2) + 30]
+    nxt = re.match(r"[ \u00a0]+([A-Za-z]+)", after)
+    if nxt and nxt.group(1).lower() in lex.place_heads and nxt.group(1)[:1].isupper():
+        return None
+    if _is_title(sur) and _is_title(given):
+        end = m.end(2)
+        # "Guo Lang Tao": a third one-syllable capitalized word completes a split given name
+        if third and n == 1 and syllable_count(third) == 1 and third.lower() not in lex.not_name_words:
+            return m.end(3), f"{sur} {given} {third}"
+        return end, f"{sur} {given}"
+    if sur[:1].isupper() and given.islower():
+        # sentence-initial machine-translation form "Huang zhiliang asked"
+        if n == 2 and len(given) >= 5 and given not in lex.english_words:
+            return m.end(2), f"{sur} {_cap(given)}"
+        return None
+    if sur.islower() and given.islower():
+        if given in lex.english_words or sur in lex.english_words and n < 2:
+            return None
+        before = text[max(0, m.start() - 40):m.start()].rstrip()
+        after_ok = re.match(r"\s*([,.;:)]|and\b|attended\b|$)", text[m.end(2):m.end(2) + 12])
+        last = before.split()[-1].lower() if before.split() else ""
+        before_ok = before.endswith((",", ";", "、")) or last in {"and"} or last in lex.role_words
+        if before_ok and after_ok:
+            return m.end(2), f"{_cap(sur)} {_cap(given)}"
+    return None
+
+
+_BYLINE = re.compile(r"(?:^\s*(?:Xinhua|By|Source)|\b(?:Photo by|[Cc]orrespondent|[Ee]ditor|[Rr]eporter|Author))"
+                     r"\s*[:：]?\s*[^()\[\]\n]*$")
+
+
+def is_byline(text: str, start: int, end: int) -> bool:
+    """Photo credits, reporters and editors: "(Xinhua/Li Ming)", "Editor: Li Ming", "(By Li Ming/Daily)"."""
+    if text[end:end + 1] == "/" or text[max(0, start - 1):start] == "/":
+        return True
+    line_start = max(text.rfind("\n", 0, start), text.rfind("(", 0, start), text.rfind("[", 0, start)) + 1
+    if re.match(r"(?:[’']s)?\s+Thought\b", text[end:end + 12]):
+        return True  # "Xi Jinping Thought on ..." names a doctrine, not the person
+    return bool(_BYLINE.search(text[line_start:start]))
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All person-name candidates in ``text``, left to right, without overlaps (pinyin first)."""
+    return [m for m in _find(text) if not is_byline(text, m.start, m.end)]
+
+
+def _find(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = _PAIR.search(text, pos)
+        if not m:
+            break
+        got = _pinyin_name(text, m)
+        if got:
+            end, name = got
+            out.append(Mention(m.start(), end, name, "pinyin"))
+            taken.append((m.start(), end))
+            pos = end
+        else:
+            pos = m.start(2)
+    lex = lexicon()
+    for m in _FOREIGN.finditer(text):
+        words = m.group(1).split()
+        # trim words that are not name words on both sides
+        i, j = 0, len(words)
+        while i < j and (words[i].lower().rstrip(".") in lex.not_name_words or words[i].lower() in lex.role_words
+                         or words[i].lower() in lex.nationalities or words[i] in lex.body_heads
+                         or words[i].lower() in lex.place_heads):
+            i += 1
+        while j > i and (words[j - 1].lower() in lex.not_name_words or words[j - 1] in lex.body_heads
+                         or words[j - 1].lower() in lex.place_heads or words[j - 1].lower() in lex.role_words):
+            if (words[j - 1] in lex.body_heads or words[j - 1].lower() in lex.place_heads
+                    or words[j - 1].lower() in lex.role_words):
+                j = -1
+                break
+            j -= 1
+        if j < 0:
+            continue
+        words = words[i:j]
+        if not 2 <= len(words) <= 4:
+            continue
+        if any(w.lower() in lex.not_name_words or w in lex.body_heads or w.lower() in lex.role_words
+               for w in words):
+            continue
+        start = m.start(1) + m.group(1).index(words[0])
+        end = start + len(" ".join(words))
+        if text[start:end] != " ".join(words):
+            continue
+        if any(s < end and start < e for s, e in taken):
+            continue
+        out.append(Mention(start, end, " ".join(words), "foreign"))
+    for m in _CJK_NAME.finditer(text):
+        before = text[max(0, m.start() - 2):m.start()]
+        after = text[m.end():m.end() + 2]
+        if re.search(r"[,，、]\s*$", before) and re.match(r"\s*[,，、]", after):
+            out.append(Mention(m.start(), m.end(), m.group(0), "cjk"))
+    out.sort(key=lambda x: (x.start, -x.end))
+    return out

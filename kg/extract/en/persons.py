@@ -1,0 +1,170 @@
+"""Persons and their posts: name mentions joined to the title chains around them.
+
+A pre-nominal title ("Municipal Party Committee Secretary Cao Puhua"), an appositive chain
+("Zhang Zhijun, Member of ... and Secretary of ..., presided"), a shared title over a name list
+("Deputy directors A, B, C" / "A, B and C, vice chairmen of X") all give posts. Foreign names are
+only accepted next to a title; pinyin names always.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.en.bodies import clean as clean_body
+from kg.extract.en.bodies import default_body, qualify
+from kg.extract.en.lexicon import lexicon
+from kg.extract.en.locality import Locality
+from kg.extract.en.names import Mention
+from kg.extract.en.titles import Item, left_chain, right_chain
+from kg.extract.en.titles import _cut_body as cut_body
+from kg.model import Post
+
+_LIST_SEP = re.compile(r"\s*(?:,|，|、)?\s*(?:and\s+)?")
+
+
+@dataclass
+class Reading:
+    """One accepted mention with the title items that apply to it."""
+
+    mention: Mention
+    items: list[Item] = field(default_factory=list)
+    own: bool = False  # the items are written next to this very mention
+    chain_start: int = 0  # where a pre-nominal title starts
+    chain_end: int = 0  # where an appositive title ends
+    shared: list[Item] = field(default_factory=list)  # a pre-nominal title the list shares
+
+
+def _role_level(item: Item) -> str | None:
+    c = item.role.canonical
+    if "County" in c:
+        return "county"
+    if "District" in c:
+        return "district"
+    if "Governor" in c and "Lt" not in c and "Lieutenant" not in c:
+        return "provincial"
+    if "Mayor" in c:
+        return "municipal"
+    return None
+
+
+def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
+    lex = lexicon()
+    readings: list[Reading] = []
+    prev: Reading | None = None
+    known = {m.name for m in mentions if m.kind == "pinyin"}
+    starts = frozenset(m.start for m in mentions)
+    for m in mentions:
+        floor = prev.mention.end if prev else 0
+        r = Reading(m, chain_start=m.start, chain_end=m.end)
+        left = left_chain(text, m.start, floor)
+        right = right_chain(text, m.end, starts)
+        if left:
+            r.items.extend(left[0])
+            r.chain_start = left[1]
+            r.own = True
+            r.shared = left[0]
+            # "Director Liu Hong of the District People's Congress Standing Committee"
+            tail = re.match(r"\s+of\s+((?:the\s+)?[A-Z][^,.;]*)", text[m.end:m.end + 150])
+            if tail and not right and left[0][-1].body_text is None:
+                body = cut_body(tail.group(1))
+                left[0][-1].body_text = body
+                bstart = m.end + tail.start(1)
+                left[0][-1].body_span = (bstart, bstart + len(body))
+        if right:
+            r.items.extend(right[0])
+            r.chain_end = right[1]
+            r.own = True
+        linked = prev is not None and _LIST_SEP.fullmatch(text[prev.mention.end:m.start]) is not None
+        if linked and prev is not None and prev.chain_end > prev.mention.end:
+            linked = False
+        if not left and linked and prev is not None and prev.shared:
+            sep = text[prev.mention.end:m.start]
+            if "," in sep or "、" in sep or any(i.role.plural for i in prev.shared):
+                r.shared = prev.shared
+                if not right:
+                    r.items.extend(prev.shared)
+                    # "Deputy Director A, B and C of the X": the body after the list completes the title
+                    tail = re.match(r"\s+of\s+((?:the\s+)?[A-Z][^,.;]*)", text[m.end:m.end + 150])
+                    if tail and prev.shared[-1].body_text is None:
+                        body = cut_body(tail.group(1))
+                        prev.shared[-1].body_text = body
+                        bstart = m.end + tail.start(1)
+                        prev.shared[-1].body_span = (bstart, bstart + len(body))
+        if not left and not linked:
+            # "The executive chairmen of the presidium, A, B and C attended"
+            before = re.search(r",\s*$", text[floor:m.start])
+            if before:
+                comma = floor + before.start()
+                lc = left_chain(text, comma, floor)
+                if lc and lc[0][0].role.plural and (prev is None or prev.chain_end < lc[1]):
+                    r.items.extend(lc[0])
+                    r.shared = lc[0]
+        if right and right[0] and right[0][0].role.plural:
+            # "A, B and C, vice chairmen of X": the plural title distributes backwards over the list
+            j = len(readings) - 1
+            cur = m
+            while j >= 0:
+                p = readings[j]
+                if _LIST_SEP.fullmatch(text[p.mention.end:cur.start]) is None or p.own:
+                    break
+                p.items.extend(right[0])
+                cur = p.mention
+                j -= 1
+        if m.kind == "foreign" and not r.items and m.name not in known:
+            continue
+        if m.kind == "cjk" and not r.items:
+            continue
+        if m.kind == "foreign":
+            known.add(m.name)
+        if lex and text[m.end:m.end + 3] in {"'s ", "’s "} and not r.items and m.kind == "foreign":
+            continue
+        readings.append(r)
+        prev = r
+    return readings
+
+
+def posts_of(items: list[Item], loc: Locality, acronyms: dict[str, str],
+             memory: dict[str, str] | None = None) -> list[Post]:
+    """Posts for the title items of one person; ``memory`` carries bodies resolved earlier in the release."""
+    memory = {} if memory is None else memory
+    out: list[Post] = []
+    chain_level = next((i.level for i in items if i.level), None)
+    resolved: dict[int, str] = {}
+    for n, it in enumerate(items):
+        body: str | None = None
+        body_text: str | None = None
+        level = it.level or _role_level(it) or chain_level
+        if it.body_text:
+            bt = it.body_text.strip()
+            key = re.sub(r"^the\s+", "", bt, flags=re.I)
+            bt = re.sub(r"\s*\([A-Z]{2,8}\)", "", bt)
+            if key in acronyms:
+                bt = acronyms[key]
+            else:
+                bt = re.sub(r"\b[A-Z]{2,8}\b", lambda a: acronyms.get(a.group(0), a.group(0))
+                            if a.group(0) not in lexicon().keep_acronyms else a.group(0), bt)
+            if it.role.canonical.endswith("Minister") and not any(
+                    w.strip("’'") in lexicon().body_heads for w in bt.split()):
+                # "Deputy Minister of Foreign Affairs" -> the Ministry of Foreign Affairs (of Vietnam)
+                bt = f"Ministry of {clean_body(bt)}"
+                if it.country and it.country != "China":
+                    bt = f"{bt} of {it.country}"
+            q = qualify(bt, loc, level)
+            body, body_text = q.name, q.text_form
+            if body.lower() in {"party group", "leading party group"}:
+                other = next((o for o in items if o is not it and o.body_text
+                              and "group" not in o.body_text.lower()), None)
+                if other:
+                    body = f"Party Group of the {qualify(other.body_text or '', loc, level).name}"
+                elif "party group" in memory:
+                    body = memory["party group"]
+            if body.lower().startswith("party group of"):
+                memory["party group"] = body
+        elif it.country and not (it.country == "China" and it.role.default_body):
+            body = lexicon().country_roles.get((it.country, it.role.canonical), it.country)
+        elif it.role.default_body:
+            body = default_body(it.role.default_body, level, loc, it.place)
+        resolved[n] = body or ""
+        out.append(Post(role=it.role.canonical, body=body, body_text=body_text, span=it.role_span))
+    return out

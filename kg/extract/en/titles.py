@@ -1,0 +1,274 @@
+"""Title chains: "Member of the Standing Committee of X and Secretary of Y", "Municipal Party Committee
+Deputy Secretary and Mayor", "U.S. Ambassador to China" -> a list of (role, body text) items.
+
+``parse_chain`` reads one chain; ``left_chain``/``right_chain`` find the chain written before a name
+(pre-nominal title) or after it (appositive, comma-separated pieces).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.en.lexicon import Role, lexicon
+
+_TOKEN = re.compile(r"Lt\.|U\.S\.|H\.E\.|Hon\.|[A-Za-z][\w’'‘\-]*|\d+\w*|[(),;:&]")
+_LEAD = {"and", "a", "an", "the", "also", "as", "who", "is", "was", ",", "both", "its", "his", "her", "while",
+         "hon.", "h.e.", "comrade", "mr", "ms", "dr", "respectively"}
+_BODYISH_LOWER = {"party", "committee", "people's", "people’s", "congress", "standing", "county", "municipal",
+                  "district", "provincial", "city", "government", "cppcc", "npc", "mpc", "of", "the", "and",
+                  "group", "political", "legal", "affairs", "commission", "work", "department", "front",
+                  "united", "presidium", "court", "procuratorate", "organization", "office", "cpc"}
+_BODY_STOP = re.compile(
+    r"\s+(?:on|at|during|with|who|which|that|was|were|is|has|have|to|for his|for her|from|after|before|"
+    r"presided|attended|chaired|hosted|met|said|made|delivered|participated|in (?=[a-z]))\b.*$"
+    r"|(?<=[a-z])\s+[a-z]+ed\b.*$"
+)
+
+
+@dataclass
+class Item:
+    role: Role
+    role_span: tuple[int, int]
+    body_text: str | None = None
+    body_span: tuple[int, int] | None = None
+    level: str | None = None  # administrative level written in the chain ("Provincial Deputy Party Secretary")
+    country: str | None = None  # nationality written before the role ("U.S. Ambassador")
+    place: str | None = None  # a bare place the body names ("Mayor of Ningbo")
+
+
+def _tokens(seg: str, offset: int) -> list[tuple[str, int, int]]:
+    seg = re.sub(r"\([A-Z]{2,8}\)", lambda m: " " * len(m.group(0)), seg)
+    return [(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(seg)]
+
+
+def _role_at(toks: list[tuple[str, int, int]], i: int) -> tuple[Role, int] | None:
+    roles = lexicon().roles
+    for n in (4, 3, 2, 1):
+        if i + n > len(toks):
+            continue
+        words = [t[0].lower() for t in toks[i:i + n]]
+        if any(w in {",", ";", "(", ")", ":"} for w in words):
+            continue
+        key = " ".join(words)
+        if key in roles:
+            return roles[key], i + n
+    return None
+
+
+def _is_level(word: str) -> str | None:
+    return lexicon().levels.get(word.lower())
+
+
+def _bodyish(tok: str) -> bool:
+    return tok[:1].isupper() or tok.lower() in _BODYISH_LOWER or tok.isdigit()
+
+
+def _cut_body(text: str) -> str:
+    text = _BODY_STOP.sub("", text)
+    text = re.sub(r"\b([A-Z][a-z]+)\s+and\s+[a-z].*$", r"\1", text)
+    heads = "|".join(sorted(lexicon().body_heads))
+    text = re.sub(rf"\b({heads}) in [A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*$", r"\1", text)
+    return text.strip(" ,;:")
+
+
+def parse_chain(seg: str, offset: int = 0) -> tuple[list[Item], int, str]:
+    """Items of the chain in ``seg`` and the offset where the chain's text ends (absolute), with the
+    leftover text before the first role (absolute offset handled by callers)."""
+    lex = lexicon()
+    toks = _tokens(seg, offset)
+    occ: list[tuple[int, int, Role]] = []
+    i = 0
+    while i < len(toks):
+        got = _role_at(toks, i)
+        if got:
+            role, j = got
+            prev = toks[i - 1][0].lower() if i else ""
+            prev2 = toks[i - 2][0].lower() if i > 1 else ""
+            internal = prev == "of" or (prev == "the" and prev2 == "of") or prev in {"'s", "’s"}
+            if not internal:
+                occ.append((i, j, role))
+            i = j
+            continue
+        i += 1
+    items: list[Item] = []
+    end = offset
+    for k, (s, e, role) in enumerate(occ):
+        nxt = occ[k + 1][0] if k + 1 < len(occ) else len(toks)
+        prev_end = occ[k - 1][1] if k else 0
+        before = toks[prev_end:s]
+        # the body of the previous item takes everything up to the separator before this role
+        while before and before[0][0].lower() in _LEAD:
+            before = before[1:]
+        item = Item(role=role, role_span=(toks[s][1], toks[e - 1][2]))
+        if k and before and before[0][0].lower() == "of":
+            before = []
+        ands = [x for x, t in enumerate(before) if t[0].lower() == "and"]
+        if ands:
+            before = before[ands[-1] + 1:]
+        if before:
+            words = [t[0] for t in before]
+            low = " ".join(words).lower()
+            for n in (2, 1):
+                if len(words) >= n and " ".join(words[:n]).lower() in lex.nationalities:
+                    item.country = lex.nationalities[" ".join(words[:n]).lower()]
+                    words, before = words[n:], before[n:]
+                    break
+            low = " ".join(words).lower()
+            lv = [_is_level(w) for w in words if _is_level(w)]
+            if lv:
+                item.level = lv[0]
+            if words and all(_bodyish(w) for w in words) and not (len(words) == 1 and _is_level(words[0])):
+                if low not in {"party", "cpc"}:
+                    item.body_text = seg[before[0][1] - offset:before[-1][2] - offset]
+                    item.body_span = (before[0][1], before[-1][2])
+        after = toks[e:nxt]
+        # trailing separators belong to no item
+        while after and after[-1][0].lower() in {"and", ",", "also", "a", "an", "the", ";", "as", "both"}:
+            after = after[:-1]
+        if after and after[0][0].lower() == "to" and role.canonical == "Ambassador":
+            after = []
+        if after and after[0][0].lower() == "of":
+            body_toks = after[1:]
+            if role.canonical == "Ambassador":
+                cut = [x for x, t in enumerate(body_toks) if t[0].lower() == "to"]
+                if cut:
+                    body_toks = body_toks[: cut[0]]
+            if body_toks:
+                raw = seg[body_toks[0][1] - offset:body_toks[-1][2] - offset]
+                body = _cut_body(raw)
+                cut_short = len(body) < len(raw.rstrip(" ,;:"))
+                if body:
+                    bstart = body_toks[0][1]
+                    item.body_text, item.body_span = body, (bstart, bstart + len(body))
+                    if not any(w in lex.body_heads or w.lower() in _BODYISH_LOWER or w.lower() in lex.levels
+                               for w in body.split()) and body[:1].isupper():
+                        item.place = body.split(" in ")[0]
+                    end = bstart + len(body)
+                else:
+                    end = toks[e - 1][2]
+            else:
+                end = toks[e - 1][2]
+        elif after:
+            end = toks[e - 1][2]
+            if k + 1 == len(occ):
+                # text after the last role that is no "of BODY": the chain ended at the role
+                pass
+        else:
+            end = toks[e - 1][2]
+        items.append(item)
+        if after and after[0][0].lower() == "of" and body_toks and cut_short:
+            break
+    # "Deputy Party Secretary and Mayor of Ningbo": a bare place distributes backwards
+    for a, b in zip(items, items[1:]):
+        if a.body_text is None and b.place and not a.place:
+            a.place = b.place
+    return items, end, ""
+
+
+def first_role_index(seg: str) -> int | None:
+    toks = _tokens(seg, 0)
+    for i in range(len(toks)):
+        if _role_at(toks, i):
+            return i
+    return None
+
+
+_DELIM = re.compile(r"[,;:(\n“\"]|(?-i:(?<![A-Z])(?<!\bLt)(?<!\bHon))\.\s|\bwith\b|\bby\b|\bincluding\b|\bled\b|\bbetween\b|\bwhile\b|\bthat\b|"
+                    r"\bwhen\b|\bfrom\b|\bfor\b|\bvisiting\b|\bthe\s+(?=[a-z]+\s+(?:of|and)\b)", re.I)
+
+
+def left_chain(text: str, start: int, floor: int) -> tuple[list[Item], int] | None:
+    """The pre-nominal title chain ending right before ``start`` (not reaching before ``floor``)."""
+    lo = max(floor, start - 200)
+    window = re.sub(r"\([A-Z]{2,8}\)", lambda m: " " * len(m.group(0)), text[lo:start])
+    cut = 0
+    for m in _DELIM.finditer(window):
+        if m.group(0).lower() == "for" and re.match(r"\s+(improving|the|promoting)", window[m.end():]):
+            continue
+        cut = m.end()
+    seg = window[cut:]
+    if not seg.strip():
+        return None
+    toks = _tokens(seg, lo + cut)
+    if not toks:
+        return None
+    # the chain must start with body-ish words, then a role; drop what comes before
+    ri = None
+    for i in range(len(toks)):
+        if _role_at(toks, i):
+            ri = i
+            break
+    if ri is None:
+        return None
+    s = ri
+    while s > 0 and toks[s - 1][0].lower() != "and" and (
+            _bodyish(toks[s - 1][0]) or toks[s - 1][0].lower() in lexicon().nationalities):
+        s -= 1
+    while s < ri and toks[s][0].lower() in _LEAD | {"of", "and"}:
+        s += 1
+    seg_start = toks[s][1]
+    sub = text[seg_start:start]
+    items, end, _ = parse_chain(sub, seg_start)
+    if not items:
+        return None
+    # the chain must reach the name: what follows the last role is empty or its "of BODY"
+    tail = text[end:start].strip(" \u00a0")
+    if tail and not re.fullmatch(r"(\([A-Z]{2,8}\))?", tail):
+        if not (items[-1].role.canonical == "Ambassador" and re.fullmatch(r"to (the )?[A-Z][\w .]*", tail)):
+            return None
+    return items, seg_start
+
+
+_PIECE_END = re.compile(r"[,;]|(?<!\bLt)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bHon)(?<!\.[A-Z])\.(?:\s|$)|\s\(|\)")
+
+
+def right_chain(text: str, end: int, starts: frozenset[int] = frozenset()) -> tuple[list[Item], int] | None:
+    """The appositive chain after the name ending at ``end``: ", Member of X and Secretary of Y, ...".
+    ``starts`` are where other names begin: a piece holding a name is that name's title, not ours."""
+    m = re.match(r"\s*(\([RL]\))?\s*,\s*", text[end:end + 12])
+    if not m:
+        return None
+    pos = end + m.end()
+    items: list[Item] = []
+    chain_end = None
+    while True:
+        stop = _PIECE_END.search(text, pos)
+        piece_end = stop.start() if stop else len(text)
+        # keep "(NPC)"-style glosses inside the piece
+        while stop and stop.group(0) == " (" and re.match(r"\s\([A-Z]{2,8}\)", text[stop.start():stop.start() + 12]):
+            stop = _PIECE_END.search(text, text.index(")", stop.start()) + 1)
+            piece_end = stop.start() if stop else len(text)
+        piece = text[pos:piece_end]
+        if any(pos <= x < piece_end for x in starts):
+            break
+        if items and re.match(r"\s*and\s", piece):
+            toks_p = _tokens(piece, 0)
+            fr = next((_role_at(toks_p, x) for x in range(len(toks_p)) if _role_at(toks_p, x)), None)
+            if fr and fr[0].plural:
+                break
+        lead = re.match(r"\s*(?:(?:and|also|a|an|the|who is|is|as|respectively|both)\s+)*", piece)
+        body_start = pos + (lead.end() if lead else 0)
+        sub = text[body_start:piece_end]
+        idx = first_role_index(sub)
+        if idx is None or idx > 6:
+            break
+        got, chain_text_end, _ = parse_chain(sub, body_start)
+        if not got:
+            break
+        toks = _tokens(sub, 0)
+        pre = toks[:idx]
+        if pre and not all(_bodyish(t[0]) or t[0].lower() in lexicon().nationalities for t in pre):
+            break
+        # the piece must be a title only: after the last role, nothing but its body
+        tail = text[chain_text_end:piece_end].strip()
+        items.extend(got)
+        chain_end = piece_end if not tail or len(tail) < 3 else chain_text_end
+        if tail and len(tail) >= 3:
+            break
+        if not stop or stop.group(0) not in {",", ";"}:
+            break
+        pos = stop.end()
+    if not items:
+        return None
+    return items, chain_end or end

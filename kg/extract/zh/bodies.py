@@ -1,0 +1,225 @@
+"""Bodies: the national/international lexicon, local party and government bodies (implicit ones
+qualified with the release's locality), leading groups, and the 党组 distributed over a list."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.zh.lexicon import Lexicon
+from kg.extract.zh.locality import Locality
+from kg.extract.zh.script import View, to_traditional
+
+# what follows a level word (省/市/县/区/自治区) in a local body
+_ORGANS = (
+    r"委(?:外事工作委员会(?:办公室)?|外办|常委会|办公室|办公厅|组织部|宣传部|统战部|政法委|政研室)?"
+    r"|人民政府(?:办公室|办公厅)?|政府(?:办公室|办公厅)?|人大常委会(?:党组)?|人大|政协(?:党组)?|纪委监委|纪委"
+)
+_LEVEL = r"(?:自治区党|自治区|省市|省|市|县|区)"
+_LOCAL = re.compile(rf"(?P<level>{_LEVEL})(?P<organ>{_ORGANS})")
+_CONGRESS = re.compile(
+    r"(?:中共)?(?P<stem>[\u4e00-\u9fff]{2})(?P<level>区|县|市)第[一二三四五六七八九十]+届委员会"
+)
+_GROUP = re.compile(r"[\u4e00-\u9fff]{2,24}?领导小组")
+_GROUP_STOPS = (
+    "传达学习", "学习", "传达", "以及", "按照", "听取", "召开", "参加", "出席", "研究", "审议", "及",
+    "的", "、", "，", ",", "。", "；", "：", "\n", " ", "精神", "了", "在", "由", "向", "对", "与",
+)
+_NOT_BEFORE_IMPLICIT = set("全我本各城该两每跨地分副代外内")
+_CENTRAL_NOT = re.compile(
+    r"企业|财政|空调|广播|电视|媒体|预算|资金|投资|厨房|民族|音乐|美术|戏剧|银行|大街|公园|商场|区域"
+)
+_TEAMS = re.compile(r"(?:督导组|巡视组|检查组|工作组|调研组|代表团|考察团)")
+_TITLE = re.compile(r"《[^》]{1,80}》")
+
+
+@dataclass
+class BodyHit:
+    name: str  # preferred (qualified) form, in the text's script
+    text_form: str  # as written
+    start: int  # offsets in the view
+    end: int
+    key: str = ""  # simplified identity for de-duplication
+    aliases: list[str] = field(default_factory=list)
+
+
+def in_titles(s: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TITLE.finditer(s)]
+
+
+def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(x <= a and b <= y for x, y in spans)
+
+
+_LEVEL_WORDS = (("省", "自治区党"), ("省", "自治区"), ("省", "省"), ("市", "市"), ("县", "县"), ("区", "区"))
+
+
+def qualify_local(form_s: str, written: str, loc: Locality) -> tuple[str, str]:
+    """('市委外事工作委员会', as written) -> ('包头市委外事工作委员会' in the text's script, simplified key).
+    Leaves the form as written when the locality of that level is unknown."""
+    for lv, word in _LEVEL_WORDS:
+        if not form_s.startswith(word):
+            continue
+        place = loc.qualify(lv)
+        suffix = "自治区" if word.startswith("自治区") else word
+        if not place or not place.endswith(suffix):
+            return written, form_s
+        cut = len("自治区") if word == "自治区党" else len(word)
+        rest_s, rest_w = form_s[cut:], written[cut:]
+        if rest_s.startswith("政府"):
+            rest_s, rest_w = "人民" + rest_s, "人民" + rest_w
+        if rest_s == "人大":
+            rest_s, rest_w = "人大常委会", rest_w + ("常委會" if loc.trad else "常委会")
+        out_w = (to_traditional(place) if loc.trad else place) + rest_w
+        return out_w, place + rest_s
+    return written, form_s
+
+
+def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
+    s = v.s
+    titles = in_titles(s)
+    hits: list[BodyHit] = []
+    taken = [False] * len(s)
+
+    def add(a: int, b: int, name: str, key: str) -> None:
+        if _inside(a, b, titles) or any(taken[a:b]):
+            return
+        for i in range(a, b):
+            taken[i] = True
+        hits.append(BodyHit(name=name, text_form=v.text(a, b), start=a, end=b, key=key))
+
+    # 中共临河区第十四届委员会
+    for m in _CONGRESS.finditer(s):
+        add(m.start(), m.end(), v.text(m.start(), m.end()), f"{m.group('stem')}{m.group('level')}委")
+    # teams and delegations (国务院安全生产督导组, 青海代表团), found before the lexicon claims their head
+    for m in _TEAMS.finditer(s):
+        a, b = _extend_left(s, m.start(), m.end(), lex)
+        if b - a > len(m.group(0)) + 1 and not s[a:b].startswith(("全国两会",)):
+            add(a, b, v.text(a, b), s[a:b])
+    # national / international lexicon, longest forms first
+    forms = sorted(((f, g) for g in lex.bodies for f in g), key=lambda x: -len(x[0]))
+    for f, g in forms:
+        for m in re.finditer(re.escape(f), s):
+            add(m.start(), m.end(), v.text(m.start(), m.end()), g[0])
+    # 中央 standing alone (中央统一部署, 中央、省委): the Party Central Committee
+    central = next((g for g in lex.bodies if g[0] == "中共中央"), None)
+    if central:
+        for m in re.finditer("中央", s):
+            a, b = m.start(), m.end()
+            if any(taken[a:b]) or _inside(a, b, titles) or _CENTRAL_NOT.match(s, b):
+                continue
+            add(a, b, central[0], "中共中央")
+    # local bodies, with an explicit place before them or implicit
+    for m in _LOCAL.finditer(s):
+        a, b = m.start(), m.end()
+        if any(taken[a:b]):
+            continue
+        level, organ = m.group("level"), m.group("organ")
+        place = _explicit_place_start(s, a, loc, lex)
+        if level == "省市":
+            for lv in ("省", "市"):
+                written = lv + v.text(a + 2, b)
+                name, key = qualify_local(lv + organ, written, loc)
+                hits.append(BodyHit(name=name, text_form=v.text(a, b), start=a, end=b, key=key))
+            for i in range(a, b):
+                taken[i] = True
+            continue
+        if place is not None:
+            outer, inner = place
+            if s.startswith("中共", outer - 2):
+                outer -= 2
+            key = s[inner:b]
+            if organ.startswith("政府"):
+                key = key.replace("政府", "人民政府", 1)
+            add(outer, b, v.text(outer, b), key)
+        elif a > 0 and s[a - 1] in _NOT_BEFORE_IMPLICIT:
+            continue  # 全市政府..., 城市委...: not a body here
+        else:
+            name, key = qualify_local(s[a:b], v.text(a, b), loc)
+            add(a, b, name, key)
+    # bare 人民政府 after a term number (第十六届人民政府): the release's own government
+    for m in re.finditer(r"第[一二三四五六七八九十]+届人民政府", s):
+        lv = loc.own_level or "市"
+        written = v.text(m.start(), m.end())
+        name, key = qualify_local(lv + "人民政府", lv + "人民政府", loc)
+        if name != lv + "人民政府":
+            add(m.start(), m.end(), name, key)
+        else:
+            add(m.start(), m.end(), written, s[m.start():m.end()])
+    # leading groups
+    for m in _GROUP.finditer(s):
+        a, b = _extend_left(s, m.end() - len("领导小组"), m.end(), lex)
+        if b - a <= len("领导小组") + 1:
+            continue
+        written = v.text(a, b)
+        form = s[a:b]
+        if form.startswith("全省") and loc.qualify("省"):
+            name, key = qualify_local("省" + form[2:], written[1:], loc)
+        elif form.startswith("全市") and loc.qualify("市"):
+            name, key = qualify_local("市" + form[2:], written[1:], loc)
+        else:
+            name, key = written, form
+        add(a, b, name, key)
+    # 全国人大常委会、国务院、...最高人民检察院党组: the 党组 belongs to every body of the list
+    hits.sort(key=lambda h: h.start)
+    extra: list[BodyHit] = []
+    for i, h in enumerate(hits):
+        if not s.startswith("党组", h.end) or h.key.endswith("党组"):
+            continue
+        run = [h]
+        j = i
+        while j > 0 and hits[j - 1].end + 1 == hits[j].start and s[hits[j - 1].end] == "、":
+            run.append(hits[j - 1])
+            j -= 1
+        for x in run:
+            extra.append(BodyHit(name=x.name + v.text(h.end, h.end + 2), text_form=x.text_form + "党组",
+                                 start=x.start, end=x.end, key=x.key + "党组"))
+    return hits + extra
+
+
+def _extend_left(s: str, head_start: int, end: int, lex: Lexicon) -> tuple[int, int]:
+    a = head_start
+    while a > 0 and end - a < 30:
+        if any(s.startswith(st, a - len(st)) for st in _GROUP_STOPS) or lex.ending("roles", s, a):
+            break
+        a -= 1
+    return a, end
+
+
+def _explicit_place_start(s: str, a: int, loc: Locality, lex: Lexicon) -> tuple[int, int] | None:
+    """(outer, inner) starts of the place names written right before s[a]: 包头|市委 -> both at 包头;
+    中共重庆市璧山|区委 -> outer at 重庆, inner at 璧山.  None when no known place is written there."""
+    stems = _stems(loc, lex)
+    outer = inner = None
+    j = a
+    for _ in range(3):
+        found = next((j - k for k in (5, 4, 3, 2) if j >= k and s[j - k:j] in stems), None)
+        if found is None:
+            break
+        if inner is None:
+            inner = found
+        outer = found
+        if found > 0 and s[found - 1] in "市省":
+            j = found - 1
+        else:
+            break
+    return (outer, inner) if inner is not None else None
+
+
+def _stems(loc: Locality, lex: Lexicon) -> set[str]:
+    stems = {n[:-1] for n in loc.names.values() if n[-1] in "市县区省"}
+    stems |= {n[:-3] for n in loc.names.values() if n.endswith("自治区")}
+    return {x for x in stems | _gazetteer_stems(lex) if len(x) >= 2}
+
+
+_GAZ: dict[int, frozenset[str]] = {}
+
+
+def _gazetteer_stems(lex: Lexicon) -> frozenset[str]:
+    if id(lex) not in _GAZ:
+        out: set[str] = set()
+        for p in lex.provinces:
+            out.add(p.short)
+            out.update(c.rstrip("市") for c in p.cities)
+        _GAZ[id(lex)] = frozenset(out)
+    return _GAZ[id(lex)]

@@ -1,0 +1,71 @@
+"""When the reported event took place: the first dateline of the body text (6月3日, 25日, 昨天上午),
+resolved against the publication date (else the file-name date hint); never invented without one."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_FURNITURE = re.compile(r"时间|来源|日期|发布|浏览|作者|编辑|责编")
+_FULL = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+_DAY = re.compile(r"(?:^|(?<=[\s，,。：:]))(\d{1,2})日(?=[，,上下晚早中]|召开|举行)")
+_RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "前天": -2}
+
+
+def _ref(published: str | None, hint: str | None) -> date | None:
+    for x in (published, hint):
+        if x:
+            try:
+                return date.fromisoformat(x)
+            except ValueError:
+                continue
+    return None
+
+
+def _mk(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def event_date(s: str, published: str | None, hint: str | None, start: int = 0) -> tuple[str | None, int]:
+    """(YYYY-MM-DD or None, view offset of the dateline or -1), from s[start:]."""
+    ref = _ref(published, hint)
+    pos = start
+    for line in s[start:].split("\n"):
+        if _FURNITURE.search(line) and len(line) < 120:
+            pos += len(line) + 1
+            continue
+        cands = []
+        if m := _FULL.search(line):
+            cands.append((m.start(), "full", m))
+        if m := _DAY.search(line):
+            cands.append((m.start(), "day", m))
+        for w in _RELATIVE:
+            if (k := line.find(w)) >= 0:
+                cands.append((k, w, None))
+        if not cands:
+            pos += len(line) + 1
+            continue
+        k, kind, m = min(cands, key=lambda c: c[0])
+        if ref is None:
+            if kind == "full" and m and m.group(1):
+                d = _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                return (d.isoformat() if d else None), pos + k
+            return None, pos + k
+        if kind in _RELATIVE:
+            return (ref + timedelta(days=_RELATIVE[kind])).isoformat(), pos + k
+        assert m is not None
+        if kind == "full":
+            y = int(m.group(1)) if m.group(1) else ref.year
+            d = _mk(y, int(m.group(2)), int(m.group(3)))
+            if d and not m.group(1) and d > ref + timedelta(days=3):
+                d = _mk(y - 1, d.month, d.day)
+        else:
+            d = _mk(ref.year, ref.month, int(m.group(1)))
+            if d and d > ref + timedelta(days=3):
+                prev = (ref.replace(day=1) - timedelta(days=1))
+                d = _mk(prev.year, prev.month, int(m.group(1)))
+        return (d.isoformat() if d else None), pos + k
+    return None, -1

@@ -1,0 +1,73 @@
+"""Initiatives: quoted slogans and programmes (“一带一路”, “两个维护”), named doctrines and strategies
+from the lexicon (习近平外交思想, 长江经济带), and 《...》 policy documents (plans, opinions, regulations;
+not reports or procedural rules)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.zh.lexicon import Lexicon
+from kg.extract.zh.script import View
+
+_QUOTE = re.compile(r"[“\"「]([^“”\"「」\n]{1,24})[”\"」]")
+_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_DRAFT = re.compile(r"[（(][^()（）]{1,8}[)）]$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass
+class InitiativeHit:
+    name: str  # as written
+    key: str  # simplified identity
+    spans: list[tuple[int, int]] = field(default_factory=list)  # view offsets
+
+
+def find_initiatives(v: View, lex: Lexicon) -> list[InitiativeHit]:
+    s = v.s
+    cues = lex.cues
+    titles = [(m.start(), m.end()) for m in _TITLE.finditer(s)]
+    found: dict[str, InitiativeHit] = {}
+    taken = [False] * len(s)
+    alias = {f: g[0] for g in lex.initiatives for f in g}
+
+    def add(a: int, b: int, key: str) -> None:
+        key = alias.get(key, key)
+        if key in found:
+            found[key].spans.append((a, b))
+        else:
+            found[key] = InitiativeHit(v.text(a, b), key, [(a, b)])
+        for i in range(a, b):
+            taken[i] = True
+
+    def in_title(a: int, b: int) -> bool:
+        return any(x < a and b < y for x, y in titles)
+
+    # 《...》 documents
+    for m in _TITLE.finditer(s):
+        t = _DRAFT.sub("", m.group(1)).strip()
+        drafts = ("送审稿", "讨论稿")
+        if any(t.endswith(w) for w in cues.get("doc_drop", [])) or any(w in m.group(1) for w in drafts):
+            continue
+        if any(t.endswith(w) for w in cues.get("doc_keep", [])):
+            add(m.start(1), m.start(1) + len(t), t)
+    # quoted slogans
+    for m in _QUOTE.finditer(s):
+        q = m.group(1).strip()
+        a, b = m.start(1), m.end(1)
+        if not _CJK.search(q) or in_title(a, b) or q in cues.get("quote_drop", []):
+            continue
+        if any(s.endswith(w, 0, m.start()) for w in cues.get("theme_before", [])) and any(
+                s.startswith(w, m.end()) for w in cues.get("theme_after", [])):
+            continue
+        if re.search(r"[。！？!?]", q):
+            continue
+        add(a, b, q)
+    # lexicon, longest forms first, outside quotes and titles already taken
+    forms = sorted(alias, key=len, reverse=True)
+    for f in forms:
+        for m in re.finditer(re.escape(f), s):
+            if any(taken[m.start():m.end()]) or in_title(m.start(), m.end()):
+                continue
+            add(m.start(), m.end(), f)
+    return sorted(found.values(), key=lambda h: h.spans[0][0])

@@ -1,0 +1,147 @@
+"""The language knowledge of the Chinese parser, read once from the data files in kg/data/zh/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "zh"
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].rstrip() if line.lstrip().startswith("#") else line.rstrip()
+        if line.strip():
+            out.append(line)
+    return out
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    cur = ""
+    for line in _lines(name):
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            cur = line[1:-1]
+            out.setdefault(cur, [])
+        else:
+            out.setdefault(cur, []).append(line)
+    return out
+
+
+@dataclass(frozen=True)
+class Province:
+    full: str  # 山东省, 内蒙古自治区, 上海市
+    short: str  # 山东
+    committee: str  # 省委 | 自治区党委 | 市委
+    cities: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    surnames1: frozenset[str]
+    surnames2: frozenset[str]
+    roles: dict[str, str]  # role -> implied
+    roles_by_len: list[str]
+    verbs: dict[str, str]
+    verbs_by_len: list[str]
+    boundaries: list[str]
+    descriptors: list[str]
+    bodies: list[list[str]]  # each: surface forms, first preferred
+    body_heads: list[str]
+    countries: dict[str, list[str]]  # any form -> all forms
+    provinces: list[Province]
+    initiatives: list[list[str]]
+    cues: dict[str, list[str]] = field(default_factory=dict)
+    party_organs: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+
+    @property
+    def place_names(self) -> frozenset[str]:
+        """Province short names and city stems (a name is never one of these)."""
+        if not hasattr(self, "_places"):
+            out = set()
+            for p in self.provinces:
+                out.add(p.short)
+                out.update(c.rstrip("市") for c in p.cities)
+            self._places = frozenset(out)
+        return self._places
+
+    def starting(self, words: str, s: str, i: int) -> str | None:
+        """The longest word of the list ``words`` ('roles', 'verbs', 'boundaries') starting at s[i]."""
+        for w in self._index[words].get(s[i:i + 1], ()):
+            if s.startswith(w, i):
+                return w
+        return None
+
+    def ending(self, words: str, s: str, j: int) -> str | None:
+        """The longest word of the list ``words`` ending right before s[j]."""
+        for w in self._rindex[words].get(s[j - 1:j], ()):
+            if j >= len(w) and s.startswith(w, j - len(w)):
+                return w
+        return None
+
+    def __post_init__(self) -> None:
+        lists = {"roles": self.roles_by_len, "verbs": self.verbs_by_len, "boundaries": self.boundaries,
+                 "descriptors": self.descriptors}
+        self._index: dict[str, dict[str, list[str]]] = {}
+        self._rindex: dict[str, dict[str, list[str]]] = {}
+        for k, ws in lists.items():
+            fwd: dict[str, list[str]] = {}
+            rev: dict[str, list[str]] = {}
+            for w in sorted(ws, key=len, reverse=True):
+                fwd.setdefault(w[0], []).append(w)
+                rev.setdefault(w[-1], []).append(w)
+            self._index[k], self._rindex[k] = fwd, rev
+
+    def is_surname_start(self, s: str) -> int:
+        """Length of the surname that s starts with (2 for compound surnames), else 0."""
+        if s[:2] in self.surnames2:
+            return 2
+        return 1 if s[:1] in self.surnames1 else 0
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    s1: set[str] = set()
+    s2: set[str] = set()
+    for line in _lines("surnames.txt"):
+        for tok in line.split():
+            (s2 if len(tok) == 2 else s1).add(tok)
+    roles = {}
+    for line in _lines("roles.tsv"):
+        parts = line.split("\t")
+        roles[parts[0].strip()] = parts[1].strip() if len(parts) > 1 else "-"
+    verbs = {}
+    for line in _lines("verbs.tsv"):
+        w, k = line.split("\t")
+        verbs[w.strip()] = k.strip()
+    countries: dict[str, list[str]] = {}
+    for line in _lines("countries.txt"):
+        forms = [f.strip() for f in line.split("|") if f.strip()]
+        for f in forms:
+            countries[f] = forms
+    provinces = []
+    for line in _lines("places.tsv"):
+        full, short, committee, cities = line.split("\t")
+        provinces.append(Province(full, short, committee, tuple(cities.split())))
+    return Lexicon(
+        surnames1=frozenset(s1),
+        surnames2=frozenset(s2),
+        roles=roles,
+        roles_by_len=sorted(roles, key=len, reverse=True),
+        verbs=verbs,
+        verbs_by_len=sorted(verbs, key=len, reverse=True),
+        boundaries=sorted({x.strip() for x in _lines("boundaries.txt")}, key=len, reverse=True),
+        descriptors=sorted({x.strip() for x in _lines("descriptors.txt")}, key=len, reverse=True),
+        bodies=[[f.strip() for f in line.split("|") if f.strip()] for line in _lines("bodies.txt")],
+        body_heads=sorted({x.strip() for x in _lines("body_heads.txt")}, key=len, reverse=True),
+        countries=countries,
+        provinces=provinces,
+        initiatives=[[f.strip() for f in line.split("|") if f.strip()] for line in _lines("initiatives.txt")],
+        cues=_sections("initiative_cues.txt"),
+        party_organs=frozenset(x.strip() for x in _lines("party_organs.txt")),
+        not_names=frozenset(x.strip() for x in _lines("not_names.txt")),
+    )

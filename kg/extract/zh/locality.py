@@ -1,0 +1,145 @@
+"""Which province / city / county / district a release is about, so that the text's implicit bodies
+(市委, 省政府, 县委外事工作委员会) can be qualified (包头市委, 山东省人民政府, 滨海县委...).
+
+Evidence, weighed together: place names of the gazetteer (kg/data/zh/places.tsv) found in the text,
+explicitly suffixed names (句容市, 中共临河区第十四届委员会, 璧山区委), source names (宜都融媒, X日报), and
+the release's file-name slug, matched by pinyin against the text's own words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.extract.zh.lexicon import Lexicon, Province
+
+LEVELS = ("省", "市", "县", "区")
+_STOP = set("全我本各该省市县区委副代常务和及与等、，,。；;：:“”《》()（）"
+            "的在是从对向到为城地乡镇村街社一二三四五六七八九十")
+_EXPLICIT = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2})(市|县|区)(?=委|人民政府|政府|长|人大|政协|第)")
+_SOURCE = re.compile(r"([\u4e00-\u9fff]{2})(?:融媒|日报|新闻网|晚报|发布|广播电视台|电视台)")
+_OWN = re.compile(r"我(省|市|县|区)|(?<![\u4e00-\u9fff])(省|市|县|区)(?:委|政府|长|人大|政协)")
+
+
+@dataclass
+class Locality:
+    province: Province | None = None
+    names: dict[str, str] = field(default_factory=dict)  # level -> "包头市" / "山东省" / "滨海县"
+    own_level: str | None = None  # the level the release itself speaks from (市 for a city paper)
+    trad: bool = False  # the release is written in traditional characters
+
+    def qualify(self, level: str) -> str | None:
+        return self.names.get(level)
+
+    @property
+    def main(self) -> str | None:
+        if self.own_level and self.own_level in self.names:
+            return self.names[self.own_level]
+        for lv in ("区", "县", "市", "省"):
+            if lv in self.names:
+                return self.names[lv]
+        return None
+
+
+def _slug_tokens(release_id: str) -> list[str]:
+    return [t for t in re.split(r"[-_.\s]+", release_id.lower()) if t.isalpha() and len(t) >= 4]
+
+
+@lru_cache(maxsize=8192)
+def _syllable(c: str) -> str:
+    """Toneless pinyin of one character's first reading ('' when unknown)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    raw = pinyin_dict.get(ord(c))
+    if not raw:
+        return ""
+    first = raw.split(",")[0]
+    return "".join(ch for ch in unicodedata.normalize("NFD", first) if not unicodedata.combining(ch)).lower()
+
+
+def _pinyin_matches(s: str, tokens: list[str]) -> Counter:
+    """Text words (2-4 CJK characters) whose toneless pinyin spells a slug token."""
+    found: Counter = Counter()
+    toks = set(tokens)
+    if not toks:
+        return found
+    for a in range(len(s)):
+        if not ("\u4e00" <= s[a] <= "\u9fff"):
+            continue
+        acc = _syllable(s[a])
+        if not acc or not any(t.startswith(acc) for t in toks):
+            continue
+        for b in range(a + 1, min(a + 4, len(s))):
+            if not ("\u4e00" <= s[b] <= "\u9fff"):
+                break
+            acc += _syllable(s[b])
+            if acc in toks:
+                found[s[a:b + 1]] += 1
+            if not any(t.startswith(acc) for t in toks):
+                break
+    return found
+
+
+def infer_locality(s: str, head: str, release_id: str, lex: Lexicon) -> Locality:
+    """s: simplified text; head: simplified title + source line."""
+    loc = Locality()
+    own = Counter(m.group(1) or m.group(2) for m in _OWN.finditer(s))
+    if own:
+        # the most specific level the text speaks from, among those it uses often enough
+        used = [lv for lv in LEVELS if own[lv]]
+        loc.own_level = used[-1] if used else None
+    slug = _slug_tokens(release_id)
+    pin = _pinyin_matches(s, slug)
+
+    # candidate stems: level -> Counter
+    cand: dict[str, Counter] = {lv: Counter() for lv in LEVELS}
+    prov_score: Counter = Counter()
+    for p in lex.provinces:
+        n = s.count(p.short) + 2 * (p.short in pin)
+        if n:
+            prov_score[p.full] += n
+            if p.full.endswith("市"):  # municipality: also the city
+                cand["市"][p.short] += n
+        for c in p.cities:
+            need_suffix = c.endswith("市")
+            stem = c[:-1] if need_suffix else c
+            m = s.count(stem + "市") if need_suffix else s.count(stem)
+            m += 2 * (stem in pin)
+            if m and stem != p.short:
+                cand["市"][stem] += m
+                prov_score[p.full] += m
+    for m in _EXPLICIT.finditer(s):
+        stem = m.group(1)
+        # an unknown place must be named more than once (or in the headline / file name): 紧扣县委 is not one
+        if not (set(stem) & _STOP) and (s.count(stem) >= 2 or stem in head or stem in pin):
+            cand[m.group(2)][stem] += 1
+    for m in _SOURCE.finditer(head + "\n" + s[:300]):
+        stem = m.group(1)
+        if not (set(stem) & _STOP):
+            for lv in ("市", "县", "区"):
+                if cand[lv][stem]:
+                    cand[lv][stem] += 1
+                    break
+            else:
+                if loc.own_level in ("市", "县", "区"):
+                    cand[loc.own_level][stem] += 1 + s.count(stem)
+    for stem in pin:
+        if any(stem in cand[lv] for lv in LEVELS) or any(stem == p.short for p in lex.provinces):
+            continue
+        if loc.own_level in ("市", "县", "区") and not (set(stem) & _STOP):
+            cand[loc.own_level][stem] += 2 + s.count(stem)
+
+    if prov_score:
+        best = max(sorted(prov_score), key=lambda k: prov_score[k])
+        loc.province = next(p for p in lex.provinces if p.full == best)
+        loc.names["省"] = best
+    for lv in ("市", "县", "区"):
+        if cand[lv]:
+            stem = max(sorted(cand[lv]), key=lambda k: cand[lv][k])
+            loc.names[lv] = stem + lv
+    if loc.province and loc.province.full.endswith("市"):
+        loc.names["市"] = loc.province.full
+    return loc

@@ -1,0 +1,71 @@
+"""Where a person's name ends: Chinese names (surname list + 1-2 characters) and transcribed foreign
+names, read at a position of the simplified text up to a boundary word."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.zh.lexicon import Lexicon
+
+PUNCT = set("，,。.；;：:、！!？?“”\"'‘’《》()（）【】[]<>〈〉「」『』 \n\t-—/|")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# characters that never occur in the names this parser reads (they make bodies, titles, places)
+_NOT_IN_NAME = set("委府协办厅省市县区党领导会议部局署镇乡村")
+STRONG, WEAK = 2, 1
+_NOT_LAST = set("等和及与在同并均")
+
+
+def _boundary(s: str, j: int, lex: Lexicon) -> int:
+    """How clearly s[j:] starts after a name: STRONG (punctuation, digits, a word), WEAK (one
+    function character such as 在/等/和), or 0."""
+    if j >= len(s) or s[j] in PUNCT or s[j].isdigit():
+        return STRONG
+    b = lex.starting("boundaries", s, j)
+    if b:
+        return STRONG if len(b) > 1 else WEAK
+    return 0
+
+
+def _ok_chars(name: str) -> bool:
+    return all(_CJK.match(c) for c in name) and not (set(name) & _NOT_IN_NAME)
+
+
+def _not_a_name(s: str, i: int, end: int, lex: Lexicon) -> bool:
+    """A word, not a name: 书记强调, 常委马上...; a place: 市长黄山..."""
+    if any(s.startswith(w, i) for w in lex.not_names if len(w) <= end - i):
+        return True
+    w = lex.starting("verbs", s, i) or lex.starting("boundaries", s, i)
+    return bool(w and len(w) > 1) or s[i:end] in lex.place_names
+
+
+def read_cn_name(s: str, i: int, lex: Lexicon) -> int | None:
+    """End of a Chinese name starting at s[i], or None.  Among lengths with a clear boundary after
+    them, the shortest wins; a one-character boundary is used only when nothing clearer fits."""
+    k = lex.is_surname_start(s[i:i + 2])
+    if not k:
+        return None
+    best_weak = None
+    for n in (1, 2):
+        end = i + k + n
+        if end > len(s) or not _ok_chars(s[i:end]) or _not_a_name(s, i, end, lex):
+            continue
+        b = _boundary(s, end, lex)
+        if n == 2 and s[end - 1] in _NOT_LAST and _boundary(s, end - 1, lex):
+            continue  # 曾某等参加: the name stops before 等
+        if b == STRONG:
+            return end
+        if b == WEAK and best_weak is None:
+            best_weak = end
+    return best_weak
+
+
+def read_foreign_name(s: str, i: int, lex: Lexicon) -> int | None:
+    """End of a transcribed name (唐纳德·特朗普): CJK letters and ·, 2-12 long, up to a boundary."""
+    j = i
+    while j < len(s) and j - i < 12 and (_CJK.match(s[j]) or s[j] in "·•"):
+        if j - i >= 2 and _boundary(s, j, lex):
+            return j
+        j += 1
+    if j - i >= 2 and _boundary(s, j, lex):
+        return j
+    return None

@@ -1,0 +1,101 @@
+"""Title items -> Posts: the role as written and its body, qualified with the release's locality
+where the text leaves it implicit (市长 -> 包头市人民政府; 市委书记 -> 包头市委)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.zh.bodies import qualify_local
+from kg.extract.zh.lexicon import Lexicon
+from kg.extract.zh.locality import Locality
+from kg.extract.zh.script import View, to_traditional
+from kg.extract.zh.titles import TitleItem, is_country
+from kg.model import Post
+
+_PARTY_ROLES = ("书记", "副书记", "常委", "第一书记")
+_CENTRAL = "中共中央"
+_STATE = "中华人民共和国"
+
+
+@dataclass
+class ResolvedPost:
+    post: Post
+    key: str  # simplified body identity
+    explicit: bool  # the body is written in the text (so it is also a body of the release)
+    body_span: tuple[int, int] | None = None  # view offsets of the written body
+    state: bool = False  # 国家主席: the state itself is named as the body
+
+
+def _place_level(p: str, role: str, implied: str, lex: Lexicon) -> tuple[str, str]:
+    """(place with its level suffix, level) for a bare place prefix such as 株洲 / 成都市 / 山东省."""
+    if p.endswith("自治区"):
+        return p, "省"
+    if p[-1] in "省市县区":
+        return p, p[-1]
+    for prov in lex.provinces:
+        if p == prov.short:
+            return prov.full, "省"
+        if p in prov.cities:
+            return p + "市", "市"
+    if implied.startswith("gov:"):
+        lv = implied[4:]
+        return p + lv, lv
+    return p, ""
+
+
+def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
+            lex: Lexicon) -> ResolvedPost | None:
+    s = v.s
+    role_s = s[item.r0:item.r1]
+    if item.body is not None:  # 经济商务公使: look the role up without its modifier
+        role_s = lex.ending("roles", s, item.r1) or role_s
+    role_w = v.text(item.r0, item.r1)
+    implied = lex.roles.get(role_s, "-")
+    b0, b1 = item.body or (item.p0, item.r0)
+    prefix_s = s[b0:b1]
+    prefix_w = v.text(b0, b1)
+    span = v.span(item.p0, item.r1)
+
+    def out(body: str, key: str, explicit: bool) -> ResolvedPost:
+        post = Post(role=role_w, body=body, body_text=prefix_w or None, span=span)
+        return ResolvedPost(post, key, explicit, (b0, b1) if explicit else None)
+
+    if prefix_s in lex.party_organs and prev is not None and prev.key.endswith("委"):
+        # 市委常委、宣传部部长: the organ of the committee named just before
+        return out((prev.post.body or "") + prefix_w, prev.key + prefix_s, True)
+    if prefix_s:
+        if is_country(prefix_s, lex):
+            return out(prefix_w, lex.countries[prefix_s][0], True)
+        heads = any(prefix_s.endswith(h) for h in lex.body_heads)
+        if not heads:
+            place, lv = _place_level(prefix_s, role_s, implied, lex)
+            place_w = to_traditional(place) if loc.trad else place
+            if implied.startswith("gov:"):
+                return out(place_w + "人民政府", place + "人民政府", False)
+            if role_s in _PARTY_ROLES and lv:
+                word = "党委" if place.endswith("自治区") else "委"
+                return out(place_w + word, place + word, False)
+            return out(place_w, place, True)
+        if prefix_s[0] in "省市县区" or prefix_s.startswith("自治区"):
+            name, key = qualify_local(prefix_s, prefix_w, loc)
+            return out(name, key, True)
+        key = prefix_s[2:] if prefix_s.startswith("中共") and prefix_s[2:3] not in "中" else prefix_s
+        return out(prefix_w, key, True)
+    if implied.startswith("gov:"):
+        lv = implied[4:]
+        name, key = qualify_local(lv + "政府", lv + "政府", loc)
+        if key == lv + "政府":
+            name = lv + "政府"
+        return ResolvedPost(Post(role=role_w, body=name, body_text=None, span=span), key, False)
+    if implied == "central":
+        return ResolvedPost(Post(role=role_w, body=_CENTRAL, span=span), _CENTRAL, False)
+    if implied == "state":
+        return ResolvedPost(Post(role=role_w, body=to_traditional(_STATE) if loc.trad else _STATE, span=span),
+                            _STATE, False, state=True)
+    if prev is not None and implied != "foreign":
+        body = prev.post.body or ""
+        key = prev.key
+        if key.endswith("党组"):
+            key, body = key[:-2], body[:-2]
+        return ResolvedPost(Post(role=role_w, body=body, body_text=None, span=span), key, False)
+    return None

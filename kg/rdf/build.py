@@ -1,0 +1,283 @@
+"""Extraction -> RDF: one named graph per release (graph IRI = release IRI), see vocab.py for the shape.
+
+Every fact triple (all but rdf:type, the release's own metadata and the evidence nodes themselves) is
+written through an EvidenceWriter, so it has a kgo:Evidence node with offsets and the quoted sentence.
+Identity comes from kg.resolve: the same official, body or initiative in two releases (and two
+languages) gets the same IRI, so the union of the graphs joins them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.model import Event, Extraction, Post, Span
+from kg.rdf import iri
+from kg.rdf.evidence import EvidenceWriter, find_span, valid_span
+from kg.rdf.vocab import (
+    AS_OF,
+    CONVENED_BY,
+    ENDORSES,
+    INITIATIVE,
+    MEETING,
+    ORG,
+    PREFIXES,
+    PRESIDED_BY,
+    RELEASE_ID,
+    SDO,
+    TEXT,
+)
+from kg.resolve.entities import (
+    Resolved,
+    is_governmental,
+    parent_body,
+    resolve_body,
+    resolve_initiative,
+    resolve_role,
+)
+from kg.resolve.persons import jurisdiction, person_local
+from kg.resolve.pinyin import person_name_en
+from kg.resolve.text import clean, display, has_han, to_simplified
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MEETING = re.compile(r"meeting|session|conference|plenary|congress|symposium|forum|会议|会|座谈|论坛", re.I)
+
+
+def lang_of(s: str) -> str:
+    return "zh" if has_han(s) else "en"
+
+
+def _date(s: str | None) -> Literal | None:
+    return Literal(s, datatype=XSD.date) if s and _DATE.match(s) else None
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for k, v in PREFIXES.items():
+        g.bind(k, v, override=True)
+    return g
+
+
+class _ReleaseBuilder:
+    def __init__(self, x: Extraction) -> None:
+        self.x = x
+        r = x.release
+        self.text = r.text or ""
+        self.release = iri.release_iri(r.id)
+        self.g = new_graph()
+        self.ev = EvidenceWriter(self.g, self.release, r.id, self.text)
+        self.persons: dict[str, URIRef] = {}
+        self.events_per_body_date: Counter[tuple[URIRef, str | None]] = Counter(
+            (iri.body_iri(resolve_body(e.body).local), e.date) for e in x.events if e.body and clean(e.body)
+        )
+        self.date = (
+            r.published
+            if r.published and _DATE.match(r.published)
+            else next((e.date for e in x.events if e.date and _DATE.match(e.date)), None)
+        )
+
+    # -- helpers -----------------------------------------------------------------------------
+    def span(self, given: Span | None, *surface: str | None) -> Span | None:
+        return valid_span(self.text, given) or find_span(self.text, *surface)
+
+    def labels(self, node: URIRef, r: Resolved, span: Span | None, pref: bool = False) -> None:
+        """rdfs:label (and skos:prefLabel) @en/@zh from the canonical forms; skos:altLabel the others."""
+        for name, lang in ((r.en, "en"), (r.zh, "zh")):
+            if name:
+                self.ev.add(node, RDFS.label, Literal(display(name), lang=lang), span)
+                if pref:
+                    self.ev.add(node, SKOS.prefLabel, Literal(display(name), lang=lang), span)
+        for alt in r.alt:
+            tag = ("zh-hant" if to_simplified(alt) != alt else "zh") if has_han(alt) else "en"
+            self.ev.add(node, SKOS.altLabel, Literal(display(alt), lang=tag), span)
+
+    # -- the release ---------------------------------------------------------------------------
+    def release_node(self) -> None:
+        r, g, node = self.x.release, self.g, self.release
+        g.add((node, RDF.type, SDO.NewsArticle))
+        g.add((node, RDF.type, PROV.Entity))
+        g.add((node, RELEASE_ID, Literal(r.id)))
+        g.add((node, TEXT, Literal(self.text)))
+        if r.url:
+            g.add((node, SDO.url, Literal(clean(r.url), datatype=XSD.anyURI)))
+        if r.title:
+            g.add((node, SDO.headline, Literal(display(r.title), lang=lang_of(r.title))))
+        d = _date(r.published)
+        if d is not None:
+            g.add((node, SDO.datePublished, d))
+        lang = self.x.language or r.language
+        if lang:
+            g.add((node, SDO.inLanguage, Literal(lang)))
+
+    # -- entities -----------------------------------------------------------------------------
+    def person(self, name: str, posts: list[Post], spans: list[Span]) -> URIRef:
+        key = clean(name)
+        if key in self.persons:
+            return self.persons[key]
+        juris = jurisdiction([p.body for p in posts], self.x.locality)
+        node = iri.person_iri(person_local(name, juris))
+        self.persons[key] = node
+        g = self.g
+        g.add((node, RDF.type, SDO.Person))
+        g.add((node, RDF.type, FOAF.Person))
+        span = self.span(spans[0] if spans else None, name)
+        written = display(name)
+        if has_han(written):
+            simp = to_simplified(written)
+            self.ev.add(node, RDFS.label, Literal(simp, lang="zh"), span)
+            self.ev.add(node, FOAF.name, Literal(simp, lang="zh"), span)
+            if simp != written:
+                self.ev.add(node, SKOS.altLabel, Literal(written, lang="zh-hant"), span)
+            en = person_name_en(written)
+            if en:
+                self.ev.add(node, RDFS.label, Literal(en, lang="en"), span)
+        else:
+            self.ev.add(node, RDFS.label, Literal(written, lang="en"), span)
+            self.ev.add(node, FOAF.name, Literal(written, lang="en"), span)
+        return node
+
+    def body(self, name: str, span: Span | None, text_form: str | None = None) -> URIRef:
+        r = resolve_body(name)
+        node = iri.body_iri(r.local)
+        g = self.g
+        g.add((node, RDF.type, ORG.Organization))
+        if is_governmental(r):
+            g.add((node, RDF.type, SDO.GovernmentOrganization))
+        self.labels(node, r, span)
+        if text_form and clean(text_form) and clean(text_form) not in (r.en, r.zh, clean(name)):
+            self.ev.add(node, SKOS.altLabel, Literal(display(text_form), lang=lang_of(text_form)), span)
+        parent = parent_body(r)
+        if parent:
+            pr = resolve_body(parent)
+            pnode = iri.body_iri(pr.local)
+            if pnode != node:
+                g.add((pnode, RDF.type, ORG.Organization))
+                if is_governmental(pr):
+                    g.add((pnode, RDF.type, SDO.GovernmentOrganization))
+                self.labels(pnode, Resolved(pr.local, pr.en, pr.zh), span)
+                self.ev.add(node, ORG.subOrganizationOf, pnode, span)
+        return node
+
+    def initiative(self, name: str, span: Span | None) -> URIRef:
+        r = resolve_initiative(name)
+        node = iri.initiative_iri(r.local)
+        self.g.add((node, RDF.type, INITIATIVE))
+        self.g.add((node, RDF.type, SKOS.Concept))
+        self.labels(node, r, span, pref=True)
+        return node
+
+    def role(self, name: str, span: Span | None) -> tuple[URIRef, Resolved]:
+        r = resolve_role(name)
+        node = iri.role_iri(r.local)
+        self.g.add((node, RDF.type, ORG.Role))
+        self.g.add((node, RDF.type, SKOS.Concept))
+        self.labels(node, Resolved(r.local, r.en, r.zh), span, pref=True)
+        return node, r
+
+    def post(self, person: URIRef, p: Post, person_span: Span | None) -> None:
+        if not p.body or not clean(p.body) or not clean(p.role):
+            return  # a post needs a body and a role (documented limit)
+        span = self.span(p.span, p.body_text, p.body) or person_span
+        body = self.body(p.body, span, p.body_text)
+        role, rr = self.role(p.role, span)
+        br = resolve_body(p.body)
+        node = iri.post_iri(person, role, body)
+        self.g.add((node, RDF.type, ORG.Post))
+        self.ev.add(node, ORG.postIn, body, span)
+        self.ev.add(node, ORG.role, role, span)
+        self.ev.add(node, ORG.heldBy, person, span)
+        self.ev.add(person, ORG.holds, node, span)
+        if rr.en and br.en:
+            self.ev.add(node, RDFS.label, Literal(f"{rr.en}, {br.en}", lang="en"), span)
+        if rr.zh and br.zh:
+            self.ev.add(node, RDFS.label, Literal(f"{br.zh}{rr.zh}", lang="zh"), span)
+        if not (rr.en and br.en) and not (rr.zh and br.zh):
+            label = f"{display(p.role)}, {display(p.body)}"
+            self.ev.add(node, RDFS.label, Literal(label, lang=lang_of(label)), span)
+        d = _date(self.date)
+        if d is not None:
+            self.ev.add(node, AS_OF, d, span)
+
+    def event(self, e: Event) -> None:
+        if not clean(e.name):
+            return
+        span = self.span(e.span, e.name)
+        body = self.body(e.body, span) if e.body and clean(e.body) else None
+        by_body = body is not None and self.events_per_body_date.get((body, e.date), 0) == 1
+        node = iri.event_iri(clean(to_simplified(e.name)).lower(), e.date, body, by_body=by_body)
+        g = self.g
+        g.add((node, RDF.type, SDO.Event))
+        if (e.kind and _MEETING.search(e.kind)) or _MEETING.search(e.name):
+            g.add((node, RDF.type, MEETING))
+        self.ev.add(node, SDO.name, Literal(display(e.name), lang=lang_of(e.name)), span)
+        d = _date(e.date)
+        if d is not None:
+            self.ev.add(node, SDO.startDate, d, span)
+        if body is not None:
+            self.ev.add(node, CONVENED_BY, body, span)
+        for name in e.presided_by:
+            if clean(name):
+                p = self.person(name, [], [])
+                self.ev.add(
+                    node, PRESIDED_BY, p, self.span(e.role_spans.get(f"presided:{name}"), None) or span
+                )
+        presiders = {clean(n) for n in e.presided_by}
+        for name in e.attended_by:
+            if clean(name) and clean(name) not in presiders:
+                p = self.person(name, [], [])
+                self.ev.add(
+                    node, SDO.attendee, p, self.span(e.role_spans.get(f"attended:{name}"), None) or span
+                )
+        for name in e.initiatives:
+            if clean(name):
+                ini = self.initiative(name, self.span(None, name))
+                self.ev.add(node, ENDORSES, ini, span)
+                if body is not None:
+                    self.ev.add(body, ENDORSES, ini, span)
+
+    def build(self) -> Graph:
+        self.release_node()
+        x = self.x
+        for p in x.persons:  # persons with posts first, so event references find them
+            if clean(p.name):
+                node = self.person(p.name, p.posts, p.spans)
+                pspan = self.span(p.spans[0] if p.spans else None, p.name)
+                for post in p.posts:
+                    self.post(node, post, pspan)
+        for b in x.bodies:
+            if clean(b.name):
+                self.body(
+                    b.name, self.span(b.spans[0] if b.spans else None, b.text_form, b.name), b.text_form
+                )
+        for i in x.initiatives:
+            if clean(i.name):
+                self.initiative(i.name, self.span(i.spans[0] if i.spans else None, i.name))
+        for e in x.events:
+            self.event(e)
+        return self.g
+
+
+def release_graph(x: Extraction) -> tuple[URIRef, Graph]:
+    """The named graph of one release: (release IRI, graph)."""
+    b = _ReleaseBuilder(x)
+    return b.release, b.build()
+
+
+def build_dataset(extractions: Iterable[Extraction]) -> Dataset:
+    """All release graphs in one Dataset (a release id seen twice: the later extraction wins)."""
+    graphs: dict[URIRef, Graph] = {}
+    for x in extractions:
+        node, g = release_graph(x)
+        graphs[node] = g
+    ds = Dataset()
+    for k, v in PREFIXES.items():
+        ds.bind(k, v, override=True)
+    for node in sorted(graphs):
+        target = ds.graph(node)
+        for t in graphs[node]:
+            target.add(t)
+    return ds

@@ -1,0 +1,102 @@
+"""The alias tables of kg/data/aliases/ (see README.md there): loaded once, looked up by ``text.key``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from kg.resolve.text import key, to_simplified
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of bodies.tsv / initiatives.tsv / roles.tsv."""
+
+    en: str
+    zh: str | None
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+    def forms(self) -> list[str]:
+        return [f for f in (self.en, self.zh, *self.aliases) if f]
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("kg") / "data" / "aliases"))
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = data_dir() / name
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+class AliasTable:
+    """Every form of every entry, by key; the first entry claiming a key wins."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self._by_key: dict[str, Entry] = {}
+        for e in entries:
+            for f in e.forms():
+                self._by_key.setdefault(key(f), e)
+
+    def get(self, name: str) -> Entry | None:
+        return self._by_key.get(key(name))
+
+
+def _entries(name: str) -> list[Entry]:
+    out = []
+    for r in _rows(name):
+        r += [""] * (3 - len(r))
+        aliases = tuple(a.strip() for a in r[2].split("|") if a.strip())
+        out.append(Entry(r[0], r[1] or None, aliases))
+    return out
+
+
+@cache
+def bodies() -> AliasTable:
+    return AliasTable(_entries("bodies.tsv"))
+
+
+@cache
+def initiatives() -> AliasTable:
+    return AliasTable(_entries("initiatives.tsv"))
+
+
+@cache
+def roles() -> AliasTable:
+    return AliasTable(_entries("roles.tsv"))
+
+
+@dataclass(frozen=True)
+class Place:
+    en: str
+    zh: str
+    province: str
+
+
+@cache
+def places() -> list[Place]:
+    """Known localities, longest names first (so "Jilin City" / 吉林市 win over "Jilin" / 吉林)."""
+    out = [
+        Place(r[0], to_simplified(r[1]), r[2] if len(r) > 2 and r[2] else r[0]) for r in _rows("places.tsv")
+    ]
+    return sorted(out, key=lambda p: (-len(p.zh), -len(p.en), p.en))
+
+
+@cache
+def surnames() -> dict[str, str]:
+    """Surname (simplified) -> pinyin (no tones)."""
+    return {to_simplified(r[0]): r[1].lower() for r in _rows("surnames.tsv") if len(r) >= 2}
+
+
+@cache
+def body_patterns() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(r[0]), r[1]) for r in _rows("body_patterns.tsv") if len(r) >= 2]

@@ -1,0 +1,173 @@
+"""The persistent store: an Oxigraph (RocksDB) database on disk with a real SPARQL engine.
+
+One named graph per release (graph IRI = release IRI). Queries see the UNION of all graphs as their
+default graph, so they need no GRAPH clause, and the prefixes of ``kg.rdf.vocab.PREFIXES`` are
+pre-declared. Results are returned as ``rdflib.query.Result`` objects (rows with attribute and index
+access, ``.vars``, ``.bindings``, ``.askAnswer``, ``.graph``), with rdflib terms.
+
+    with Store("kg-store") as store:
+        store.replace_graph(iri, graph)          # re-ingest replaces, never duplicates
+        for row in store.query("SELECT ?p WHERE { ?p a schema:Person }"):
+            print(row.p)
+
+Two things to know when writing queries:
+- a fact asserted by several releases is in several graphs, and the union default graph returns it once
+  per graph: use DISTINCT / COUNT(DISTINCT ...) (the named queries do);
+- kgid: IRIs contain "/", which a SPARQL prefixed name cannot hold unescaped: write the full IRI
+  <https://w3id.org/kg/id/person/lin-haoran--qingshan> (or kgid:person\\/lin-haoran--qingshan).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef, Variable
+from rdflib.query import Result
+
+from kg.rdf.oxterms import to_ox, to_rdflib
+from kg.rdf.vocab import PREFIXES
+
+_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be opened, or an operation it refuses (e.g. an update when read-only)."""
+
+
+class Store:
+    """A persistent RDF dataset at ``path``; ``read_only=True`` opens it without any write."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only:
+            if not self.path.is_dir() or not any(self.path.iterdir()):
+                raise StoreError(f"no store at {self.path}: run kg ingest first")
+            try:
+                self._ox: ox.Store | None = ox.Store.read_only(str(self.path))
+            except OSError as e:
+                raise StoreError(f"cannot open store at {self.path} read-only: {e}") from e
+        else:
+            if self.path.exists() and not self.path.is_dir():
+                raise StoreError(f"store path {self.path} exists and is not a folder")
+            try:
+                self._ox = ox.Store(str(self.path))
+            except OSError as e:
+                raise StoreError(
+                    f"cannot open store at {self.path}: {e} (is another process using it?)"
+                ) from e
+
+    # -- life cycle ---------------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush (when writable) and release the database; the object is unusable afterwards."""
+        if self._ox is None:
+            return
+        if not self.read_only:
+            self._ox.flush()
+        self._ox = None  # pyoxigraph closes RocksDB when the object is collected
+
+    @property
+    def ox(self) -> ox.Store:
+        """The underlying pyoxigraph store (for fast bulk reads)."""
+        if self._ox is None:
+            raise StoreError(f"store at {self.path} is closed")
+        return self._ox
+
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(f"store at {self.path} is open read-only: updates are refused")
+        return self.ox
+
+    # -- writing ------------------------------------------------------------------------------
+    def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
+        """Drop the named graph ``graph_iri`` and add ``graph``'s triples to it, in one transaction."""
+        store = self._writable()
+        g = ox.NamedNode(str(graph_iri))
+        body = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph)
+        store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+
+    def add_quads(self, quads: list[ox.Quad]) -> None:
+        """Bulk add pyoxigraph quads (used by loaders and benchmarks)."""
+        self._writable().bulk_extend(quads)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL UPDATE (refused when read-only). Prefixes of vocab.py are pre-declared."""
+        store = self._writable()
+        try:
+            store.update(sparql, prefixes=_PREFIXES)
+        except SyntaxError as e:
+            raise StoreError(f"SPARQL update syntax error: {e}") from e
+
+    # -- reading ------------------------------------------------------------------------------
+    def query(self, sparql: str) -> Result:
+        """Run a SPARQL SELECT/ASK/CONSTRUCT/DESCRIBE over the union of all graphs."""
+        try:
+            res = self.ox.query(sparql, prefixes=_PREFIXES, use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise StoreError(f"SPARQL syntax error: {e}") from e
+        return _to_result(res)
+
+    def triple_count(self) -> int:
+        """Number of quads in all graphs."""
+        return len(self.ox)
+
+    def graphs(self) -> list[URIRef]:
+        """The named graph IRIs, sorted."""
+        return sorted(URIRef(g.value) for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def dataset(self) -> Dataset:
+        """All quads as an in-memory rdflib Dataset (for serialization and SHACL)."""
+        ds = Dataset()
+        graphs: dict[str, Graph] = {}
+        for q in self.ox:
+            gn = q.graph_name
+            if isinstance(gn, ox.DefaultGraph):
+                g = ds.default_context
+            else:
+                key = str(gn)
+                if key not in graphs:
+                    graphs[key] = ds.graph(to_rdflib(gn))
+                g = graphs[key]
+            g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        return ds
+
+
+def _to_result(res: object) -> Result:
+    """A pyoxigraph query answer as an rdflib Result."""
+    if isinstance(res, ox.QueryBoolean):
+        r = Result("ASK")
+        r.askAnswer = bool(res)
+        return r
+    if isinstance(res, ox.QueryTriples):
+        r = Result("CONSTRUCT")
+        g = Graph()
+        for k, v in PREFIXES.items():
+            g.bind(k, v)
+        for t in res:
+            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        r.graph = g
+        return r
+    assert isinstance(res, ox.QuerySolutions)
+    r = Result("SELECT")
+    names = [v.value for v in res.variables]
+    r.vars = [Variable(n) for n in names]
+    rows = []
+    for sol in res:
+        row = {}
+        for n, var in zip(names, r.vars, strict=True):
+            t = sol[n]
+            if t is not None:
+                row[var] = to_rdflib(t)
+        rows.append(row)
+    r.bindings = rows
+    return r

@@ -1,0 +1,199 @@
+"""kg analyze on real stores built from invented extractions (kg.analyze.fixtures: the answers are
+known by construction)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kg.analyze import analyze, write_report
+from kg.analyze.data import ATTENDED, PRESIDED, GraphData
+from kg.analyze.fixtures import network_extractions
+from kg.analyze.graphs import coattendance_graph
+from kg.analyze.metrics import build_report, weighted_pagerank
+from kg.analyze.report import Report
+from kg.model import Extraction, Release
+from kg.rdf.build import release_graph
+from kg.rdf.fixtures import small_extractions
+from kg.store import Store
+
+
+def make_store(path: Path, extractions: list[Extraction]) -> Path:
+    with Store(path) as store:
+        for x in extractions:
+            store.replace_graph(*release_graph(x))
+    return path
+
+
+@pytest.fixture(scope="module")
+def network_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    path = make_store(tmp_path_factory.mktemp("analyze") / "store", network_extractions())
+    with Store(path, read_only=True) as store:
+        yield store
+
+
+@pytest.fixture(scope="module")
+def report(network_store: Store) -> Report:
+    return analyze(network_store, top=20)
+
+
+def column(report: Report, section: str, name: str) -> list:
+    s = report.section(section)
+    return [r[name] for r in s.records()]
+
+
+def test_most_central_official_is_the_bridge(report: Report) -> None:
+    central = report.section("central").records()
+    assert central[0]["person"] == "Han Yunfei"
+    top = central[0]
+    for other in central[1:]:
+        assert top["degree"] > other["degree"]
+        assert top["weighted_degree"] > other["weighted_degree"]
+        assert top["betweenness"] > other["betweenness"]
+        assert top["pagerank"] > other["pagerank"]
+    assert top["degree"] == 6 and top["weighted_degree"] == 12 and top["events"] == 4
+    assert sum(r["pagerank"] for r in central) == pytest.approx(1.0)
+
+
+def test_strongest_pair(report: Report) -> None:
+    pairs = report.section("pairs").records()
+    assert (pairs[0]["person_a"], pairs[0]["person_b"], pairs[0]["shared_events"]) == (
+        "Fang Xiaoli", "Gao Mingyuan", 4)
+    assert pairs[0]["events"] == ["Hexi Budget Session", "Hexi Planning Meeting", "Hexi Trade Forum",
+                                  "Hexi Youth Exchange"]
+    weights = [p["shared_events"] for p in pairs]
+    assert weights == sorted(weights, reverse=True) and weights[1] == 3
+
+
+def test_community_split(report: Report) -> None:
+    groups = [set(r["members"]) for r in report.section("communities").records()]
+    assert groups == [{"Han Yunfei", "Gao Mingyuan", "Fang Xiaoli", "Du Wenbo", "Qiu Lanting"},
+                      {"Meng Zhiyuan", "Tang Yifan", "Luo Qinghe", "Xue Ruolan"}]
+
+
+def test_initiatives_ranked_by_endorsing_bodies(report: Report) -> None:
+    rows = report.section("initiatives").records()
+    assert [(r["initiative"], r["bodies"], r["events"]) for r in rows] == [
+        ("Green Corridor Initiative", 3, 4), ("Blue Harbour Plan", 2, 2), ("Silk Thread Programme", 1, 1)]
+    assert "Provincial Foreign Affairs Office" in rows[0]["endorsing_bodies"]
+
+
+def test_presiders(report: Report) -> None:
+    rows = report.section("presiders").records()
+    assert (rows[0]["person"], rows[0]["presided"], rows[0]["attended"]) == ("Han Yunfei", 3, 1)
+    assert sum(r["presided"] for r in rows) == 7  # one presider per event
+
+
+def test_summary(report: Report) -> None:
+    summary = {r["metric"]: r["value"] for r in report.section("summary").records()}
+    assert summary["releases"] == 3 and summary["events"] == 7 and summary["persons"] == 9
+    assert summary["co-attendance links"] == 18  # 10 in Hexi, 6 in Nanshan, 2 across
+
+
+def test_top_limits_every_ranking(network_store: Store) -> None:
+    small = analyze(network_store, top=2)
+    for name in ("central", "pairs", "initiatives", "presiders", "communities"):
+        assert len(small.section(name).rows) == 2
+
+
+def test_chinese_labels_are_shown(tmp_path: Path) -> None:
+    path = make_store(tmp_path / "store", small_extractions())
+    with Store(path, read_only=True) as store:
+        rep = analyze(store)
+    central = [(r["person"], r["person_zh"]) for r in rep.section("central").records()]
+    assert ("Lin Haoran", "林浩然") in central  # the Qingshan one, read in both languages
+    assert ("Lin Haoran", None) in central  # the Baishui homonym, a different person
+    members = rep.section("communities").records()[0]["members"]
+    assert "Lin Haoran (林浩然)" in members
+
+
+def test_same_answer_whatever_the_ingest_order(tmp_path: Path, report: Report) -> None:
+    path = make_store(tmp_path / "store", list(reversed(network_extractions())))
+    with Store(path, read_only=True) as store:
+        again = analyze(store, top=20)
+    assert json.dumps(again.to_json()) == json.dumps(report.to_json())
+
+
+def test_empty_store_gives_empty_sections(tmp_path: Path) -> None:
+    empty = Extraction(release=Release(id="nothing", text="Nothing happened."), language="en")
+    path = make_store(tmp_path / "store", [empty])
+    with Store(path, read_only=True) as store:
+        rep = analyze(store)
+    assert all(not s.rows for s in rep.sections if s.name != "summary")
+    out = io.StringIO()
+    write_report(rep, "table", out)
+    assert "(none)" in out.getvalue()
+
+
+# -- the algorithmic core without a store -------------------------------------------------------
+
+def test_coattendance_weights_count_shared_events() -> None:
+    data = GraphData(kinds={"e1": "event", "e2": "event", "a": "person", "b": "person", "c": "person"},
+                     participation={("e1", "a", PRESIDED), ("e1", "b", ATTENDED), ("e2", "a", ATTENDED),
+                                    ("e2", "b", ATTENDED), ("e2", "c", PRESIDED)})
+    g = coattendance_graph(data)
+    assert g["a"]["b"]["weight"] == 2 and g["a"]["b"]["events"] == ["e1", "e2"]
+    assert g["a"]["c"]["weight"] == 1 and g.number_of_edges() == 3
+    rep = build_report(data)
+    assert rep.section("pairs").records()[0]["shared_events"] == 2
+
+
+def test_pagerank_is_a_distribution_favouring_hubs() -> None:
+    data = GraphData(participation={(f"e{i}", "hub", PRESIDED) for i in range(4)}
+                     | {(f"e{i}", f"leaf{i}", ATTENDED) for i in range(4)})
+    g = coattendance_graph(data)
+    g.add_node("alone")
+    pr = weighted_pagerank(g)
+    assert sum(pr.values()) == pytest.approx(1.0)
+    assert pr["hub"] > pr["leaf0"] > pr["alone"]
+    assert pr["leaf0"] == pytest.approx(pr["leaf3"])
+
+
+# -- renderings --------------------------------------------------------------------------------
+
+def test_table_is_aligned(report: Report) -> None:
+    out = io.StringIO()
+    write_report(report, "table", out)
+    text = out.getvalue()
+    for s in report.sections:
+        assert f"{s.title}\n{'=' * len(s.title)}\n" in text
+    block = text.split("Strongest co-attendance pairs\n")[1].split("\n\n")[0].splitlines()[1:]
+    header, rule, first = block[0], block[1], block[2]
+    assert rule.split("  ")[0] == "-" * len("rank")
+    # every column starts where its rule starts
+    starts = [i for i, ch in enumerate(rule) if ch == "-" and (i == 0 or rule[i - 1] == " ")]
+    assert header[starts[1]:].startswith("person_a") and first[starts[1]:].startswith("Fang Xiaoli")
+
+
+def test_csv_blocks_name_their_section(report: Report) -> None:
+    out = io.StringIO()
+    write_report(report, "csv", out)
+    blocks = out.getvalue().split("\n\n")
+    assert len(blocks) == len(report.sections)
+    for block, section in zip(blocks, report.sections, strict=True):
+        rows = list(csv.reader(io.StringIO(block)))
+        assert rows[0] == ["section", *section.columns]
+        assert all(r[0] == section.name for r in rows[1:]) and len(rows) - 1 == len(section.rows)
+    pairs = [r for r in csv.reader(io.StringIO(out.getvalue())) if r and r[0] == "pairs"]
+    assert pairs[0][2:5] == ["Fang Xiaoli", "Gao Mingyuan", "4"]
+    assert pairs[0][5] == "Hexi Budget Session; Hexi Planning Meeting; Hexi Trade Forum; Hexi Youth Exchange"
+
+
+def test_json_round_trips(report: Report) -> None:
+    out = io.StringIO()
+    write_report(report, "json", out)
+    data = json.loads(out.getvalue())
+    assert list(data["sections"]) == [
+        "summary", "central", "communities", "pairs", "initiatives", "presiders"]
+    assert data["sections"]["central"][0]["person"] == "Han Yunfei"
+    assert isinstance(data["sections"]["communities"][0]["members"], list)
+
+
+def test_unknown_format_is_refused(report: Report) -> None:
+    with pytest.raises(ValueError, match="unknown report format"):
+        write_report(report, "xml", io.StringIO())

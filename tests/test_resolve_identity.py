@@ -1,0 +1,159 @@
+"""Identity resolution: safe slugs, pinyin with surname readings, aliases, the person rule."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.rdf import iri
+from kg.resolve.entities import is_governmental, resolve_body, resolve_initiative, resolve_role
+from kg.resolve.persons import jurisdiction, name_key, person_local
+from kg.resolve.pinyin import person_name_en, place_en
+from kg.resolve.slug import slugify
+
+SAFE = re.compile(r"^[a-z0-9]+(?:-{1,2}[a-z0-9]+)*$")
+
+HOSTILE = [
+    "<script>alert('x')</script>",
+    'He said "hello" & left',
+    "line\nbreak\ttab\r\n",
+    "emoji 😀🎉 only",
+    "😀🎉",
+    "",
+    "   ",
+    "x" * 5000,
+    "张" * 300,
+    "a/b\\c?d#e%20f{g}|h^i`j",
+    "\u202eright-to-left override\u200b",
+    "Ａｂｃ full width",
+    "'; DROP TABLE persons; --",
+    "> <http://evil/> .",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_slugs_are_safe_bounded_and_stable(text: str) -> None:
+    s = slugify(text)
+    assert SAFE.match(s), s
+    assert len(s) <= 64 + 9
+    assert slugify(text) == s
+
+
+def test_distinct_lossy_inputs_do_not_collide() -> None:
+    assert slugify("😀") != slugify("🎉")
+    assert slugify("x" * 5000) != slugify("x" * 5001)
+    assert iri.release_iri("a b") != iri.release_iri("a-b")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_minted_iris_are_valid_for_hostile_names(text: str) -> None:
+    for node in (
+        iri.release_iri(text),
+        iri.person_iri(person_local(text or "?", None)),
+        iri.body_iri(resolve_body(text).local),
+        iri.initiative_iri(resolve_initiative(text).local),
+        iri.event_iri(text, "2024-01-01", None),
+    ):
+        assert re.fullmatch(r"https://w3id\.org/kg/id/[a-z]+/[a-z0-9/-]+", str(node)), node
+
+
+def test_mint_refuses_unsafe_segments() -> None:
+    with pytest.raises(ValueError):
+        iri.mint("person", "a b")
+    with pytest.raises(ValueError):
+        iri.mint("person", "<x>")
+
+
+@pytest.mark.parametrize(
+    "zh,en",
+    [
+        ("张志军", "Zhang Zhijun"),
+        ("單霽翔", "Shan Jixiang"),
+        ("曾庆红", "Zeng Qinghong"),
+        ("解振华", "Xie Zhenhua"),
+        ("仇和", "Qiu He"),
+        ("朴槿惠", "Piao Jinhui"),
+        ("区伟", "Ou Wei"),
+        ("查良镛", "Zha Liangyong"),
+        ("欧阳坚", "Ouyang Jian"),
+        ("吕欣", "Lü Xin"),
+        ("林浩然", "Lin Haoran"),
+    ],
+)
+def test_pinyin_names_with_surname_readings(zh: str, en: str) -> None:
+    assert person_name_en(zh) == en
+    assert name_key(zh) == name_key(en)
+
+
+def test_name_key_normalizes_english_spellings() -> None:
+    assert name_key("Zhang Zhijun") == name_key("ZHANG Zhijun") == name_key("Zhang Zhi-jun") == "zhang-zhijun"
+    assert name_key("Lyu Xin") == name_key("Lü Xin") == name_key("吕欣") == "lv-xin"
+    assert name_key("Jean-Pierre Martin") == "jean-pierre-martin"
+
+
+def test_places() -> None:
+    assert place_en("长春") == "Changchun"
+    assert place_en("西安") == "Xi'an"
+
+
+def test_body_aliases_and_normalization_meet_on_one_iri() -> None:
+    forms = [
+        "CPC Changchun Municipal Committee",
+        "the CPC Changchun Municipal Committee",
+        "Changchun Municipal Committee of the CPC",
+        "Changchun Municipal Party Committee",
+        "Changchun Municipal Committee of the Communist Party of China",
+        "中共长春市委",
+        "中國共產黨長春市委員會",
+        "长春市委",
+    ]
+    locals_ = {resolve_body(f).local for f in forms}
+    assert locals_ == {"cpc-changchun-municipal-committee"}
+    r = resolve_body("長春市委")
+    assert (r.en, r.zh) == ("CPC Changchun Municipal Committee", "中共长春市委")
+
+
+def test_body_patterns_translate_unknown_chinese_bodies() -> None:
+    assert resolve_body("中共青山市委").local == resolve_body("CPC Qingshan Municipal Committee").local
+    assert resolve_body("青山市人民政府").en == "Qingshan Municipal People's Government"
+    assert is_governmental(resolve_body("青山市人民政府"))
+    assert not is_governmental(resolve_body("Qingshan Normal University"))
+
+
+def test_initiative_aliases() -> None:
+    for f in ("一带一路", "“一帶一路”", "Belt and Road", "the Belt and Road Initiative", "BRI"):
+        assert resolve_initiative(f).local == "belt-and-road-initiative"
+    r = resolve_initiative("習近平外交思想")
+    assert (r.local, r.en, r.zh) == (
+        "xi-jinping-thought-on-diplomacy",
+        "Xi Jinping Thought on Diplomacy",
+        "习近平外交思想",
+    )
+    assert "習近平外交思想" in r.alt
+    assert resolve_initiative("“十四五”规划").local == "14th-five-year-plan"
+
+
+def test_roles_are_language_independent() -> None:
+    assert resolve_role("书记").local == resolve_role("Secretary").local == "secretary"
+    assert resolve_role("副市长").local == resolve_role("Vice Mayor").local
+
+
+def test_jurisdiction_rule() -> None:
+    assert (
+        jurisdiction(["中共长春市委"], None)
+        == jurisdiction(["CPC Changchun Municipal Committee"], None)
+        == "jilin"
+    )
+    assert (
+        jurisdiction(["青山市委"], None)
+        == jurisdiction(["CPC Qingshan Municipal Committee"], None)
+        == "qingshan"
+    )
+    assert jurisdiction(["CPC Central Committee"], "Changchun") == "china"
+    assert jurisdiction([], "包头市") == "inner-mongolia"
+    assert jurisdiction([], None) is None
+    assert (
+        person_local("林浩然", "qingshan") == person_local("Lin Haoran", "qingshan") == "lin-haoran--qingshan"
+    )
+    assert person_local("Lin Haoran", "qingshan") != person_local("Lin Haoran", "baishui")

@@ -1,0 +1,218 @@
+"""kg serve: the SPARQL 1.1 Protocol endpoint over real HTTP on a free localhost port."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.analyze.fixtures import network_extractions
+from kg.rdf.build import release_graph
+from kg.store import Store
+from kg.store.server import SparqlServer, negotiate
+
+PERSONS = ("SELECT DISTINCT ?name WHERE { ?p a schema:Person ; rdfs:label ?name FILTER(lang(?name) = 'en') } "
+           "ORDER BY ?name")
+NAMES = ["Du Wenbo", "Fang Xiaoli", "Gao Mingyuan", "Han Yunfei", "Luo Qinghe", "Meng Zhiyuan", "Qiu Lanting",
+         "Tang Yifan", "Xue Ruolan"]
+INSERT = 'INSERT DATA { GRAPH <urn:test> { <urn:p> a schema:Person ; rdfs:label "Zz Added"@en } }'
+
+
+def build(path: Path) -> Path:
+    with Store(path) as store:
+        for x in network_extractions():
+            store.replace_graph(*release_graph(x))
+    return path
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("server") / "store")
+
+
+def running(store: Store, writable: bool) -> Iterator[str]:
+    server = SparqlServer(store, "127.0.0.1", 0, writable=writable, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def endpoint(store_path: Path) -> Iterator[str]:
+    with Store(store_path, read_only=True) as store:
+        yield from running(store, writable=False)
+
+
+def call(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
+         method: str | None = None) -> tuple[int, str, bytes]:
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return r.status, r.headers.get("Content-Type", ""), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get("Content-Type", ""), e.read()
+
+
+def get(url: str, accept: str | None = None, **params: str) -> tuple[int, str, bytes]:
+    return call(f"{url}?{urllib.parse.urlencode(params)}", headers={"Accept": accept} if accept else {})
+
+
+def names(body: bytes) -> list[str]:
+    return [b["name"]["value"] for b in json.loads(body)["results"]["bindings"]]
+
+
+def test_select_by_get(endpoint: str) -> None:
+    status, ctype, body = get(endpoint, query=PERSONS)
+    assert status == 200 and ctype == "application/sparql-results+json"
+    assert json.loads(body)["head"]["vars"] == ["name"]
+    assert names(body) == NAMES
+
+
+def test_select_by_post_form_and_direct(endpoint: str) -> None:
+    form = urllib.parse.urlencode({"query": PERSONS}).encode()
+    status, _, body = call(endpoint, form, {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200 and names(body) == NAMES
+    status, _, body = call(endpoint, PERSONS.encode(), {"Content-Type": "application/sparql-query"})
+    assert status == 200 and names(body) == NAMES
+
+
+def test_csv_tsv_and_xml_by_accept(endpoint: str) -> None:
+    status, ctype, body = get(endpoint, "text/csv", query=PERSONS)
+    assert status == 200 and ctype.startswith("text/csv")
+    assert [r[0] for r in csv.reader(io.StringIO(body.decode()))] == ["name", *NAMES]
+    status, ctype, body = get(endpoint, "text/tab-separated-values", query=PERSONS)
+    assert ctype.startswith("text/tab-separated-values") and body.decode().splitlines()[1] == '"Du Wenbo"@en'
+    status, ctype, body = get(endpoint, "application/sparql-results+xml;q=0.9, text/html;q=1", query=PERSONS)
+    assert status == 200 and ctype == "application/sparql-results+xml" and b"<sparql" in body
+    status, ctype, _ = get(endpoint, query=PERSONS, format="csv")
+    assert ctype.startswith("text/csv")
+
+
+def test_ask_and_construct(endpoint: str) -> None:
+    status, _, body = get(endpoint, query="ASK { ?e kgo:presidedBy ?p }")
+    assert status == 200 and json.loads(body)["boolean"] is True
+    construct = "CONSTRUCT { ?e kgo:presidedBy ?p } WHERE { ?e kgo:presidedBy ?p }"  # 7 events
+    status, ctype, body = get(endpoint, query=construct)
+    assert status == 200 and ctype.startswith("text/turtle")
+    assert len(Graph().parse(data=body.decode(), format="turtle")) == 7
+    status, ctype, body = get(endpoint, "application/n-triples", query=construct)
+    assert ctype == "application/n-triples" and len(body.decode().strip().splitlines()) == 7
+
+
+def test_update_is_refused_when_read_only(endpoint: str) -> None:
+    status, _, body = call(endpoint, INSERT.encode(), {"Content-Type": "application/sparql-update"})
+    assert status == 403 and b"read-only" in body
+    form = urllib.parse.urlencode({"update": INSERT}).encode()
+    status, _, _ = call(endpoint, form, {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 403
+    status, _, _ = get(endpoint, update=INSERT)  # updates never by GET
+    assert status == 405
+    assert names(get(endpoint, query=PERSONS)[2]) == NAMES
+
+
+def test_update_is_accepted_when_writable(tmp_path: Path) -> None:
+    with Store(build(tmp_path / "store")) as store:
+        for url in running(store, writable=True):
+            status, _, _ = call(url, INSERT.encode(), {"Content-Type": "application/sparql-update"})
+            assert status == 204
+            assert names(get(url, query=PERSONS)[2]) == [*NAMES, "Zz Added"]
+            form = urllib.parse.urlencode({"update": "DROP GRAPH <urn:test>"}).encode()
+            status, _, _ = call(url, form, {"Content-Type": "application/x-www-form-urlencoded"})
+            assert status == 204 and names(get(url, query=PERSONS)[2]) == NAMES
+            status, _, body = call(url, b"INSERT DATA { oops", {"Content-Type": "application/sparql-update"})
+            assert status == 400
+
+
+def test_bad_requests(endpoint: str) -> None:
+    status, ctype, body = get(endpoint, query="SELECT ?x WHERE { ?x ")
+    assert status == 400 and ctype.startswith("text/plain") and b"malformed SPARQL query" in body
+    status, _, body = get(endpoint, query="SELECT ?x WHERE { ?x undeclared:p ?y }")
+    assert status == 400
+    assert call(endpoint)[0] == 400  # no query at all
+    assert call(endpoint, b"x", {"Content-Type": "text/plain"})[0] == 415
+    assert get(endpoint, "image/png", query=PERSONS)[0] == 406
+    assert call(endpoint.replace("/sparql", "/nowhere"))[0] == 404
+
+
+def test_home_page_documents_the_endpoint(endpoint: str) -> None:
+    status, ctype, body = call(endpoint.replace("/sparql", "/"))
+    assert status == 200 and ctype.startswith("text/html")
+    text = body.decode()
+    assert "application/sparql-query" in text and "read-only" in text and "PREFIX" not in text
+
+
+def test_concurrent_queries(endpoint: str) -> None:
+    results: list[list[str]] = []
+    threads = [threading.Thread(target=lambda: results.append(names(get(endpoint, query=PERSONS)[2])))
+               for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert results == [NAMES] * 8
+
+
+def test_negotiate() -> None:
+    offered = {"application/sparql-results+json": 1, "text/csv": 2, "text/tab-separated-values": 3}
+    assert negotiate(None, offered) == "application/sparql-results+json"
+    assert negotiate("*/*", offered) == "application/sparql-results+json"
+    assert negotiate("text/*", offered) == "text/csv"
+    assert negotiate("text/csv;q=0.5, text/tab-separated-values", offered) == "text/tab-separated-values"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_prints_its_url_and_stops_on_ctrl_c(store_path: Path) -> None:
+    port = free_port()
+    code = f"import sys; from kg.store.server import serve; sys.exit(serve({str(store_path)!r}, port={port}))"
+    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        line = proc.stderr.readline()
+        assert f"http://127.0.0.1:{port}/sparql" in line and "read-only" in line
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                assert names(get(f"http://127.0.0.1:{port}/sparql", query=PERSONS)[2]) == NAMES
+                break
+            except urllib.error.URLError:
+                assert time.monotonic() < deadline
+                time.sleep(0.1)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+        assert "stopped" in proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_serve_reports_a_missing_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.store.server import serve
+
+    assert serve(tmp_path / "none", port=free_port()) == 1
+    assert "no store" in capsys.readouterr().err
