@@ -96,11 +96,13 @@ def test_validation_fails_on_a_broken_graph() -> None:
     g.set((ev, END, Literal(0, datatype=XSD.integer)))
     ev2 = sorted(g.subjects(RDF.type, EVIDENCE))[1]
     g.set((ev2, START, Literal("five")))
+    ev3 = sorted(g.subjects(RDF.type, EVIDENCE))[2]
+    g.set((ev3, END, Literal(10**6, datatype=XSD.integer)))
     event = next(g.subjects(RDF.type, SDO.Event))
     g.set((event, SDO.startDate, Literal("March 4")))
     conforms, report = validate_graph(g)
     assert not conforms
-    for msg in ("org:postIn", "rdfs:label", "kgo:start", "startDate"):
+    for msg in ("org:postIn", "rdfs:label", "kgo:start", "startDate", "beyond the end of the release text"):
         assert msg in report, report
 
 

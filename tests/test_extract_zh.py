@@ -11,7 +11,8 @@ from kg.model import Extraction, Release
 
 def run(text: str, rid: str = "zh-test-s01-x", published: str | None = None,
         hint: str | None = None, title: str | None = None) -> Extraction:
-    return extract(Release(id=rid, text=text, published=published, date_hint=hint, title=title, language="zh"))
+    r = Release(id=rid, text=text, published=published, date_hint=hint, title=title, language="zh")
+    return extract(r)
 
 
 def person(x: Extraction, name: str):
@@ -192,3 +193,34 @@ def test_words_after_titles_are_not_names():
     x = run(text)
     assert {p.name for p in x.persons} == {"王明"}
     assert x.events[0].presided_by == ["王明"]
+
+
+def test_headline_summary_gives_roles_only_to_persons_the_body_names():
+    text = ("江州市委外事工作委员会召开会议\n柯文达主持 司徒雷鸣甘露出席 无名氏出席\n"
+            "本报讯 9月9日，江州市委外事工作委员会召开会议。市委书记柯文达讲话。"
+            "市委副书记司徒雷鸣、市委常委甘露也在会上发言。\n会议由岳鹏主持。")
+    x = run(text, published="2023-09-10")
+    (ev,) = x.events
+    assert set(ev.presided_by) == {"柯文达", "岳鹏"}
+    assert set(ev.attended_by) == {"司徒雷鸣", "甘露"}
+    assert "无名氏" not in {p.name for p in x.persons}
+    assert posts(x, "甘露") == {("常委", "江州市委")}
+    a, b = ev.role_spans["attended:甘露"]
+    assert text[a:b] == "甘露"
+
+
+def test_transcribed_minority_name_after_a_title():
+    x = run("9月2日，市十七届人大常委会第十次会议召开。市人大常委会主任艾尔肯·吐尼亚孜主持会议。")
+    assert posts(x, "艾尔肯·吐尼亚孜") == {("主任", "市人大常委会")}
+    assert x.events[0].body == "市人大常委会"
+
+
+def test_state_and_diplomatic_titles():
+    text = ("5月8日，中共中央政治局委员、外交部长王明远会见美国国务卿约翰·史密斯。"
+            "国务院副总理兼外交部长秦立，中国驻美国大使谢远出席。")
+    x = run(text)
+    assert posts(x, "王明远") == {("委员", "中共中央政治局"), ("外交部长", "外交部")}
+    assert posts(x, "约翰·史密斯") == {("国务卿", "美国")}
+    assert posts(x, "秦立") == {("副总理", "国务院"), ("外交部长", "外交部")}
+    assert posts(x, "谢远") == {("大使", "中国驻美国大使馆")}
+    assert set(x.events[0].attended_by) == {"王明远", "约翰·史密斯", "秦立", "谢远"}

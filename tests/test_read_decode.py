@@ -69,6 +69,16 @@ def test_capture_cut_inside_a_character_is_normal_input(enc: str) -> None:
     assert d.text == text[:-1]
 
 
+@pytest.mark.parametrize("enc", ["utf-8", "gbk", "big5"])
+def test_a_corrupted_byte_inside_a_long_capture_is_replaced(enc: str) -> None:
+    text = ((TRADITIONAL if enc == "big5" else SIMPLIFIED) + "\n") * 30
+    data = bytearray(text.encode(enc))
+    data[len(data) // 2] = 0xFF  # one bad byte in the middle
+    d = decode_bytes(bytes(data), "x.txt")
+    assert 1 <= d.text.count("\ufffd") <= 4
+    assert d.text[:40] == text[:40] and d.text[-40:] == text[-40:]
+
+
 def test_windows_1252_quotes_in_an_english_page() -> None:
     text = "Lin Haoran said \u201cQingshan welcomes you\u201d \u2014 caf\u00e9 talks."
     assert decode_bytes(text.encode("cp1252"), "x").text == text

@@ -56,6 +56,8 @@ def test_publication_date_styles(head: str, date: str) -> None:
     "Lanhe News\n\n" + BODY + "\n\nDate: 2024-01-01",  # a date cue below the body
     "Thursday 1,2018 | 簡體中文\n\nThe Standing Committee Holds the 25th Session\n\n" + BODY,
     "News Share (March 16-31)\n\n" + BODY,
+    "Lanhe News\n\nOn June 24, 2018, Lin attended.\n\n" + BODY,  # a short sentence, not furniture
+    "Lanhe News\n\nLin Haoran visited Lanhe on 2018-06-24.\n\n" + BODY,
 ])
 def test_no_publication_date_is_guessed(text: str) -> None:
     assert find_published(text) is None

@@ -101,6 +101,14 @@ def test_jsonl_lines_and_bad_lines(tmp_path: Path) -> None:
     assert "not valid JSON" in errors[0].reason and '"text"' in errors[1].reason
 
 
+def test_jsonl_with_only_blank_lines(tmp_path: Path) -> None:
+    p = write(tmp_path, "blank.jsonl", "\n  \n\n")
+    [item] = list(iter_releases([p]))
+    assert isinstance(item, ReadError) and item.reason.startswith("no text")
+    [item] = list(iter_releases([write(tmp_path, "empty.jsonl", b"")]))
+    assert isinstance(item, ReadError) and item.reason == "empty file"
+
+
 def test_batch_goes_on_after_bad_files(tmp_path: Path) -> None:
     write(tmp_path, "a-empty.txt", b"")
     write(tmp_path, "b-good.txt", GOOD_EN)
@@ -131,3 +139,18 @@ def test_date_hint_from_stem() -> None:
     assert date_hint("en-changchun-20210907-fawc2") == "2021-09-07"
     assert date_hint("zh-linhe-s07-quwei") is None
     assert date_hint("x-20211340-y") is None
+
+
+def test_a_reader_bug_is_reported_not_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.read.loader as loader
+
+    write(tmp_path, "a.txt", GOOD_EN)
+    write(tmp_path, "b.html", "<html><body><p>Zhou Wenbo attended.</p></body></html>")
+
+    def broken(page: str) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(loader, "html_to_text", broken)
+    items = list(iter_releases([tmp_path]))
+    assert items[0].id == "a"
+    assert isinstance(items[1], ReadError) and "ValueError: boom" in items[1].reason

@@ -211,7 +211,7 @@ class _ReleaseBuilder:
         node = iri.event_iri(clean(to_simplified(e.name)).lower(), e.date, body, by_body=by_body)
         g = self.g
         g.add((node, RDF.type, SDO.Event))
-        if (e.kind and _MEETING.search(e.kind)) or _MEETING.search(e.name):
+        if _MEETING.search(e.kind) if e.kind else _MEETING.search(e.name):
             g.add((node, RDF.type, MEETING))
         self.ev.add(node, SDO.name, Literal(display(e.name), lang=lang_of(e.name)), span)
         d = _date(e.date)

@@ -84,21 +84,35 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _max_bad(data: bytes) -> int:
+    """How many corrupted bytes a long capture may have and still be read (as U+FFFD)."""
+    return max(4, len(data) // 1000)
+
+
+def _best_of(decodings: list[tuple[str, str]], min_share: float) -> Decoded | None:
+    """The decoding with the highest share of common characters (ties: the earlier one)."""
+    best: tuple[float, str, str] | None = None
+    for enc, text in decodings:
+        share = common_share(text)
+        if share is not None and (best is None or share > best[0] + 1e-9):
+            best = (share, enc, text)
+    return Decoded(best[2], best[1]) if best and best[0] >= min_share else None
+
+
 def _legacy(data: bytes) -> Decoded | None:
-    """The best of the legacy CJK candidates by share of common characters, or None."""
-    best: tuple[float, int, str, str] | None = None
-    for i, enc in enumerate(_CJK_CANDIDATES):
-        text = _strict(data, enc)
-        if text is None:
-            continue
-        score = common_share(text)
-        if score is None:  # no Chinese characters at all
-            continue
-        if best is None or score > best[0] + 1e-9:
-            best = (score, i, enc, text)
-    if best is None or best[0] < _MIN_SHARE:
-        return None
-    return Decoded(best[3], best[2])
+    """The best strict decoding among the legacy CJK candidates, or None."""
+    strict = [(enc, text) for enc in _CJK_CANDIDATES if (text := _strict(data, enc)) is not None]
+    return _best_of(strict, _MIN_SHARE)
+
+
+def _lenient_legacy(data: bytes) -> Decoded | None:
+    """A GBK or Big5 capture with a few corrupted bytes: replaced, when the rest is clearly Chinese."""
+    loose = []
+    for enc in _CJK_CANDIDATES[:2]:
+        text = data.decode(enc, errors="replace")
+        if text.count("\ufffd") <= _max_bad(data):
+            loose.append((enc, text))
+    return _best_of(loose, 0.8)
 
 
 def _latin(data: bytes) -> Decoded | None:
@@ -113,10 +127,7 @@ def _latin(data: bytes) -> Decoded | None:
 def _lenient_utf8(data: bytes) -> Decoded | None:
     """UTF-8 with a handful of corrupted bytes (replaced by U+FFFD)."""
     text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    if bad <= max(2, len(data) // 2000):
-        return Decoded(text, "utf-8")
-    return None
+    return Decoded(text, "utf-8") if text.count("\ufffd") <= _max_bad(data) else None
 
 
 def _declared_codec(name: str) -> str | None:
@@ -167,7 +178,7 @@ def decode_bytes(data: bytes, where: str, declared: str | None = None) -> Decode
     text = _strict(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8")
-    for attempt in (_legacy, _latin, _lenient_utf8):
+    for attempt in (_legacy, _latin, _lenient_utf8, _lenient_legacy):
         if found := attempt(data):
             return found
     raise ReadError(where, "undecodable bytes: not UTF-8, UTF-16, GB18030/GBK or Big5 text")

@@ -83,6 +83,11 @@ def _remainder(line: str, tok: DateToken) -> str:
     return " ".join(TIME.sub(" ", rest).split())
 
 
+# what a short line left around a date must not look like: a sentence ("On June 24, 2018, X attended.")
+_SENTENCE = re.compile(
+    r"[。！？]|[a-z]{2,}[.!?](?:\s|$)|[.!?]\s*$|^\W*(?:on|at|in|from|since|until|by the)\s", re.I)
+
+
 def _publication_date(line: str, previous: str | None) -> str | None:
     rx = _regexes()
     for tok in find_dates(line):
@@ -94,7 +99,7 @@ def _publication_date(line: str, previous: str | None) -> str | None:
             return tok.iso
         if len(line) <= 120 and rx["source"].search(line):
             return tok.iso
-        if len(rest) <= 30 and not re.search(r"[。！？]|[a-z]{3,}\.\s", rest):
+        if len(rest) <= 30 and not _SENTENCE.search(rest):
             return tok.iso
     return None
 

@@ -141,6 +141,7 @@ def _jsonl_line(obj: Any, p: Path, n: int) -> Release:
 
 def _jsonl_releases(p: Path) -> Iterator[Release | ReadError]:
     """One release per line, read line by line; bad lines are reported as FILE:LINE and skipped."""
+    found = 0
     try:
         _check_file(p, MAX_JSONL_BYTES)
         with p.open("rb") as fh:
@@ -155,7 +156,11 @@ def _jsonl_releases(p: Path) -> Iterator[Release | ReadError]:
                         if rest.endswith(b"\n"):
                             break
                     continue
-                yield from _jsonl_item(raw, p, n)
+                items = list(_jsonl_item(raw, p, n))
+                found += len(items)
+                yield from items
+            if not found:
+                raise ReadError(str(p), "no text: the .jsonl file has only blank lines")
     except ReadError as e:
         yield e
     except OSError as e:
@@ -182,6 +187,8 @@ def _jsonl_item(raw: bytes, p: Path, n: int) -> Iterator[Release | ReadError]:
         yield _jsonl_line(obj, p, n)
     except ReadError as e:
         yield e
+    except Exception as e:  # noqa: BLE001 - one odd line must not abort the batch
+        yield ReadError(where, f"cannot read: {type(e).__name__}: {e}")
 
 
 def iter_releases(paths: Iterable[str | Path]) -> Iterator[Release | ReadError]:
@@ -196,5 +203,5 @@ def iter_releases(paths: Iterable[str | Path]) -> Iterator[Release | ReadError]:
             yield e
         except OSError as e:
             yield ReadError(str(p), f"cannot read: {e.strerror or e}")
-        except RecursionError:
-            yield ReadError(str(p), "cannot read: the page is nested too deeply")
+        except Exception as e:  # noqa: BLE001 - a reader bug on one file must not abort the batch
+            yield ReadError(str(p), f"cannot read: {type(e).__name__}: {e}")

@@ -98,5 +98,17 @@ def surnames() -> dict[str, str]:
 
 
 @cache
+def fixed_persons() -> dict[str, str]:
+    """persons.tsv: every listed name form (English, Chinese) -> fixed jurisdiction slug."""
+    out: dict[str, str] = {}
+    for r in _rows("persons.tsv"):
+        if len(r) >= 3 and r[2]:
+            for name in r[:2]:
+                if name:
+                    out[key(name)] = r[2]
+    return out
+
+
+@cache
 def body_patterns() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(r[0]), r[1]) for r in _rows("body_patterns.tsv") if len(r) >= 2]

@@ -15,6 +15,9 @@ THE RULE. A person is keyed on (romanized name, jurisdiction):
   release's locality (Extraction.locality), mapped the same way; else none.
 - IRI: kgid:person/<name> with "--<jurisdiction>" appended when there is one:
   kgid:person/zhang-zhijun--jilin.
+- exception: well-known officials listed in kg/data/aliases/persons.tsv get the jurisdiction given
+  there whatever the release says (Xi Jinping -> xi-jinping--china), so national leaders mentioned in
+  local releases do not split. Extend that table rather than the code.
 
 LIMITS (documented, by design conservative):
 - one person seen with posts in two provinces in two releases (a transfer) gets two IRIs;
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from kg.resolve import aliases
 from kg.resolve.entities import resolve_body
@@ -109,6 +113,7 @@ def jurisdiction(post_bodies: Iterable[str | None], locality: str | None) -> str
     if national:
         return "china"
     if locality and clean(locality):
+        locality = to_simplified(clean(locality))
         loc = re.sub(
             r"(?:省|市|区|县|\s+(?:City|Province|Municipality|District|County))$", "", clean(locality)
         )
@@ -116,7 +121,18 @@ def jurisdiction(post_bodies: Iterable[str | None], locality: str | None) -> str
     return None
 
 
+@cache
+def _fixed_by_name_key() -> dict[str, str]:
+    return {name_key(n): slugify(j) for n, j in sorted(aliases.fixed_persons().items())}
+
+
+def fixed_jurisdiction(name: str) -> str | None:
+    """The jurisdiction persons.tsv fixes for a well-known official (any spelling), else None."""
+    return _fixed_by_name_key().get(name_key(name))
+
+
 def person_local(name: str, juris: str | None) -> str:
-    """The IRI path segment of a person: "zhang-zhijun--jilin"."""
+    """The IRI path segment of a person: "zhang-zhijun--jilin" (persons.tsv overrides ``juris``)."""
     n = name_key(name)
+    juris = fixed_jurisdiction(name) or juris
     return f"{n}--{juris}" if juris else n

@@ -12,7 +12,7 @@ from kg.extract.en.lexicon import lexicon
 from kg.extract.en.locality import find_locality
 from kg.extract.en.names import find_mentions
 from kg.extract.en.persons import Reading, posts_of, read_mentions
-from kg.extract.en.sentences import sentences
+from kg.extract.en.sentences import FURNITURE, sentences
 from kg.model import Body, Event, Extraction, Initiative, Person, Post, Release
 
 
@@ -23,12 +23,46 @@ def _key(s: str) -> str:
     return " ".join(words)
 
 
-def _acronyms(text: str, bodies: list[tuple[int, int, str]]) -> dict[str, str]:
+def _acronyms(text: str) -> dict[str, str]:
+    """"National People's Congress (NPC)" -> {"NPC": "National People's Congress"}: the shortest run of
+    capitalized words before the parenthesis whose initials spell the acronym."""
     out: dict[str, str] = {}
-    for _s, e, form in bodies:
-        m = re.match(r"\s*\(([A-Z]{2,8})\)", text[e:e + 12])
-        if m:
-            out.setdefault(m.group(1), form)
+    for m in re.finditer(r"\(([A-Z]{2,8})\)", text):
+        acro = m.group(1)
+        words = text[max(0, m.start() - 120):m.start()].split()
+        for n in range(1, min(len(words), 12) + 1):
+            cand = words[-n:]
+            initials = "".join(w[0] for w in cand if w[:1].isupper() and w not in {"The"})
+            if initials == acro and cand[0][:1].isupper():
+                out.setdefault(acro, " ".join(cand))
+                break
+            if initials == acro[1:] and cand[0][:1].isupper() and n < len(words) \
+                    and words[-n - 1][:1].upper() == acro[0]:
+                out.setdefault(acro, " ".join(words[-n - 1:]))
+                break
+    return out
+
+
+def _expand(name: str, acronyms: dict[str, str], keep: frozenset[str]) -> str:
+    return re.sub(r"\b[A-Z]{2,8}\b", lambda a: a.group(0) if a.group(0) in keep or a.group(0) not in acronyms
+                  else acronyms[a.group(0)], name)
+
+
+def _skip_spans(text: str, release: Release, mentions: list) -> list[tuple[int, int]]:
+    """Headlines in title case, menu lines and person names: no organization names are read there."""
+    out = [(m.start, m.end) for m in mentions]
+    pos = 0
+    for line in text.split("\n"):
+        if FURNITURE.match(line):
+            out.append((pos, pos + len(line)))
+        words = re.findall(r"[A-Za-z][\w’'\-]*", line)
+        content = [w for w in words if w.lower() not in {"of", "the", "and", "for", "on", "in", "to", "a", "an"}]
+        if len(content) >= 4 and sum(w[:1].isupper() for w in content) / len(content) > 0.8 \
+                and not line.rstrip().endswith("."):
+            out.append((pos, pos + len(line)))
+        elif re.search(r"\S {3,}\S", line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
     return out
 
 
@@ -44,9 +78,10 @@ def assemble(release: Release) -> Extraction:
     lex = lexicon()
     loc = find_locality(text, release.title)
     sents = sentences(text)
-    body_hits = find_bodies(text)
-    acronyms = _acronyms(text, body_hits)
-    readings = read_mentions(text, find_mentions(text))
+    mentions = find_mentions(text)
+    body_hits = find_bodies(text, _skip_spans(text, release, mentions))
+    acronyms = _acronyms(text)
+    readings = read_mentions(text, mentions)
 
     persons: dict[str, Person] = {}
     memory: dict[str, str] = {}
@@ -75,6 +110,7 @@ def assemble(release: Release) -> Extraction:
     bodies: dict[str, Body] = {}
 
     def add_body(name: str, form: str | None, span: tuple[int, int] | None) -> None:
+        name = _expand(name, acronyms, lex.keep_acronyms)
         if not name or name.lower() in lex.generic_bodies:
             return
         if not any(w.strip("’'") in lex.body_heads or w.lower() in {"cpc", "cppcc", "npc", "government"}
@@ -90,8 +126,18 @@ def assemble(release: Release) -> Extraction:
         add_body(q.name, q.text_form, (s, e))
     for p in persons.values():
         for post in p.posts:
-            if post.body:
+            if post.body and post.body_text:
                 add_body(post.body, post.body_text, None)
+    # "Standing Committee of the CPC X Committee" also names the CPC X Committee
+    for b in list(bodies.values()):
+        m = re.match(r".+? of (?:the )?(.+)$", b.name)
+        if m and b.spans:
+            inner = m.group(1)
+            if any(w in lex.body_heads for w in inner.split()[-1:]) and inner.lower() not in lex.generic_bodies \
+                    and (re.search(r"\b(CPC|Central|National|State)\b", inner) or qualify(inner, loc).name != inner
+                         or re.search(r"\b[A-Z][a-z]+ (Municipal|County|District|Provincial)\b", inner)) \
+                    and not re.match(r"\d|[A-Z][a-z]+(th|st|nd|rd) ", inner):
+                add_body(inner, None, None)
 
     inits: dict[str, Initiative] = {}
     for s, e, name in find_initiatives(text):

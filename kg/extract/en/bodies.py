@@ -67,6 +67,29 @@ def _has_proper(text: str) -> bool:
     return False
 
 
+_LV = {"city": "Municipal", "municipal": "Municipal", "county": "County", "district": "District",
+       "provincial": "Provincial", "province": "Provincial"}
+
+
+def _normalize_proper(form: str) -> str:
+    """House style for forms that name their place: "Heshan District Party Committee" -> "CPC Heshan District
+    Committee", "Datong County CPPCC" -> "CPPCC Datong County Committee", "People's Congress of Xinhua County"
+    -> "Xinhua County People's Congress"."""
+    f = re.sub(r"^(.+?) of (?:the )?([A-Z][a-z]+) (County|City|District|Province)$",
+               lambda m: f"{m.group(2)} {_LV[m.group(3).lower()]} {m.group(1)}", form)
+    f = re.sub(r"\b(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+(?:teenth|tieth|th)|First|Second|Third|Fifth|Eighth|Ninth|"
+               r"Twelfth) (?=(?:[A-Z][a-z]+ )*(?:People's Congress|Municipal|County|District))", "", f)
+    f = re.sub(r"^(Standing Committee of (?:the )?)?([A-Z][a-z]+) (Municipal|County|District|Provincial|City) "
+               r"(?:Party |CPC )?Committee$",
+               lambda m: f"{m.group(1) or ''}CPC {m.group(2)} {_LV[m.group(3).lower()]} Committee", f)
+    f = re.sub(r"^([A-Z][a-z]+) (Municipal|County|District|Provincial|City) (?:CPPCC|Political Consultative "
+               r"Conference)(?: Committee)?$",
+               lambda m: f"CPPCC {m.group(1)} {_LV[m.group(2).lower()]} Committee", f)
+    f = re.sub(r"^CPPCC ([A-Z][a-z]+) City Committee$", r"CPPCC \1 Municipal Committee", f)
+    f = re.sub(r"^(Standing Committee of (?:the )?)(People's Congress) (?:of )?([A-Z][a-z]+ )", r"\1\3\2 ", f)
+    return f.strip()
+
+
 @dataclass(frozen=True)
 class Qualified:
     name: str
@@ -78,7 +101,10 @@ def qualify(text: str, loc: Locality, level_hint: str | None = None) -> Qualifie
     form = titlecase(clean(text))
     low = form.lower()
     if _has_proper(form):
-        return Qualified(form, form)
+        # "Changchun Municipal Committee" is the CPC committee of the place
+        return Qualified(_normalize_proper(form), form)
+    low = re.sub(r"\b(\d+(?:st|nd|rd|th)|[a-z]+teenth|[a-z]+tieth|first|second|third|fourth|fifth|sixth|seventh|"
+                 r"eighth|ninth|tenth|eleventh|twelfth)\s+", "", low)
     level = level_of(low) or level_hint
     place = loc.place(level)
     if not place and low in lexicon().party_organs and loc.main:
@@ -86,7 +112,9 @@ def qualify(text: str, loc: Locality, level_hint: str | None = None) -> Qualifie
     if not place:
         if low in {"cppcc", "cppcc committee"} and loc.main and loc.main_level in _LEVEL_WORD:
             place, level = loc.main, loc.main_level
-        elif re.fullmatch(r"(government|people's government)", low) and loc.main:
+        elif re.fullmatch(r"(?:\d+\w* |[a-z]+teenth |[a-z]+th )?(government|people's government|people's congress|"
+                          r"people's congress standing committee|standing committee of people's congress)",
+                          low) and loc.main:
             place, level = loc.main, loc.main_level
         else:
             return Qualified(form, form)
@@ -142,51 +170,157 @@ def default_body(template: str, level: str | None, loc: Locality, place: str | N
 
 
 _CAPWORD = r"(?:[A-Z][\w’'\-]*|\d{4}|\d+(?:st|nd|rd|th))"
-_CONNECT = r"(?:of|the|and|for|on|in|to|&|de)"
+_CONNECT = r"(?:of|the|and|for|on|in|to|de)"
 _BODY = re.compile(
-    rf"(?<![\w’'])((?:CPC |CPPCC )?{_CAPWORD}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)*{_CAPWORD})*)"
+    rf"(?<![\w’'])({_CAPWORD}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)*{_CAPWORD})*)"
 )
+_NOT_ROLE_HERE = {"cpc", "cppcc", "party", "state", "general", "standing", "executive", "foreign", "county",
+                  "district", "court", "board", "members", "member", "head"}
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+                      r"nineteenth|twentieth)$", re.I)
 
 
-def find_bodies(text: str) -> list[tuple[int, int, str]]:
-    """Capitalized organization names in ``text`` as (start, end, text form)."""
+def _is_head(words: list[str], k: int) -> bool:
+    heads = lexicon().body_heads
+    w = words[k].strip("’'")
+    if w in heads:
+        return True
+    return k > 0 and f"{words[k - 1]} {w}" in heads
+
+
+def _extend_complement(words: list[str], last: int) -> int:
+    """After a complement-taking head ("Ministry"), keep "of [the] Foreign Affairs" up to the next break."""
     lex = lexicon()
+    if words[last].strip("’'") not in lex.complement_heads or last + 1 >= len(words) or words[last + 1] != "of":
+        return last
+    k = last + 1
+    if k + 1 < len(words) and words[k + 1] == "the":
+        k += 1
+    end = last
+    while k + 1 < len(words):
+        nxt = words[k + 1]
+        if nxt[:1].isupper() and nxt.lower() not in lex.role_words:
+            end = k + 1
+            k += 1
+        elif nxt == "and" and k + 2 < len(words) and words[k + 2][:1].isupper():
+            k += 1
+        else:
+            break
+    return end
+
+
+def _split_parts(words: list[str]) -> list[list[str]]:
+    """"CPC X Committee and X People's Government" -> two names."""
+    parts: list[list[str]] = [[]]
+    for k, w in enumerate(words):
+        if w == "and" and parts[-1] and _is_head(words, k - 1) and k + 1 < len(words) and (
+                words[k + 1][:1].isupper() or words[k + 1] == "the" and k + 2 < len(words)
+                and words[k + 2][:1].isupper()):
+            parts.append([])
+            continue
+        if w == "&":
+            parts.append([])
+            continue
+        parts[-1].append(w)
+    return [p for p in parts if p]
+
+
+def _name_part(words: list[str]) -> list[str] | None:
+    lex = lexicon()
+    last = max((i for i in range(len(words)) if _is_head(words, i)), default=-1)
+    if last < 0:
+        return None
+    last = _extend_complement(words, last)
+    words = words[: last + 1]
+    i = 0
+    while i < len(words) and (words[i].lower() in _SMALL
+                              or words[i].lower() in {"on", "at", "from", "during", "since", "after", "by"}
+                              or words[i].lower() in lex.not_name_words - {
+                                  "chinese", "china", "national", "central", "state", "party", "standing",
+                                  "municipal", "provincial", "county", "district", "city", "people's",
+                                  "international", "world", "united", "republic", "foreign", "political",
+                                  "publicity", "organization", "united", "economic", "education", "legal"}):
+        i += 1
+    # a role word (not inside "of the ...") starts a new name: "Secretary of the X", "Provincial Deputy Party"
+    for k in range(len(words) - 1, i - 1, -1):
+        lw = words[k].lower()
+        if lw in lex.role_heads and lw not in _NOT_ROLE_HERE:
+            if k > i and words[k - 1].lower() in {"of", "the"}:
+                continue
+            i = k + 1
+            break
+    while i < len(words) and (words[i].lower() in _SMALL or words[i] == "of"):
+        i += 1
+    words = words[i:]
+    # "the 2nd Meeting of the X" -> X; "the 20th National Congress of the CPC" is a gathering, not a body
+    low = [w.lower() for w in words]
+    for k, w in enumerate(low):
+        if w == "of":
+            head = " ".join(low[max(0, k - 2):k])
+            if any(head.endswith(n) for n in lex.event_nouns):
+                rest = words[k + 1:]
+                while rest and rest[0].lower() in _SMALL:
+                    rest = rest[1:]
+                if any(_ORDINAL.match(x) for x in words[:k]) or head.endswith(("meeting", "session")):
+                    if "presidium" in low[:k]:
+                        break
+                    return _name_part(rest) if rest else None
+            break
+    if words and _ORDINAL.match(words[0]) and len(words) > 1 and words[1].lower() in {"session", "plenary",
+                                                                                       "meeting"}:
+        return None
+    # a name starts with a chunk ending in a head noun: "Board of Directors of X Group" -> "X Group"
+    while "of" in words:
+        k = words.index("of")
+        if any(_is_head(words, x) for x in range(k)) or words[0] == "Presidium":
+            break
+        words = words[k + 1:]
+        while words and words[0].lower() in _SMALL:
+            words = words[1:]
+        if not any(_is_head(words, x) for x in range(len(words))):
+            return None
+    if words and (words[-1] in {"CPC"} or words[-1] == "CPPCC" and any(_ORDINAL.match(w) for w in words)):
+        return None
+    # laws and plans are initiatives: "Electoral Law of the National People's Congress"
+    cues = lex.initiative_cues
+    before_of = words[: words.index("of")] if "of" in words else words
+    if before_of and before_of[-1] in cues:
+        return None
+    return words or None
+
+
+def find_bodies(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+    """Capitalized organization names in ``text`` as (start, end, text form); ``skip`` are spans (headlines,
+    menus, person names) not to read from."""
+    lex = lexicon()
+    masked = re.sub(r"\s*\([A-Z]{2,8}\)", lambda m: " " * len(m.group(0)), text)
+    for s, e in skip or []:
+        masked = masked[:s] + "," * (e - s) + masked[e:]
     out: list[tuple[int, int, str]] = []
-    for m in _BODY.finditer(text):
+    for m in _BODY.finditer(masked):
         phrase = m.group(1)
-        words = phrase.split()
-        # the name must end in a head noun; cut after the last head noun
-        last = max((i for i, w in enumerate(words) if w.strip("’'") in lex.body_heads), default=-1)
-        if last < 0:
-            continue
-        words = words[: last + 1]
-        # drop leading words that cannot start a name: connectors, roles, names of months ...
-        i = 0
-        while i < len(words) and (words[i].lower() in _SMALL or words[i].lower() in lex.role_words
-                                  or words[i].lower() in {"on", "at", "from", "during", "since", "after", "by"}
-                                  or words[i].lower() in lex.not_name_words - {"chinese", "china", "national",
-                                                                               "central", "state", "party",
-                                                                               "standing", "municipal",
-                                                                               "provincial", "county",
-                                                                               "district", "city", "people's",
-                                                                               "international", "world",
-                                                                               "united", "republic"}):
-            i += 1
-        # a role word followed by "of" inside the phrase starts a new name ("Secretary of the X")
-        for k in range(len(words) - 1, i - 1, -1):
-            if words[k].lower() in lex.role_words and k + 1 < len(words) and words[k + 1] == "of":
-                if k > i and words[k - 1].lower() in {"of", "the"}:
-                    continue
-                i = k + 2
-                break
-        while i < len(words) and words[i].lower() in _SMALL:
-            i += 1
-        words = words[i:]
-        if not words:
-            continue
-        form = " ".join(words)
-        if form.lower() in lex.generic_bodies or len(words) == 1 and words[0] in lex.body_heads:
-            continue
-        start = m.start(1) + phrase.index(form) if form in phrase else m.start(1)
-        out.append((start, start + len(form), form))
+        pos = m.start(1)
+        toks = [(t.group(0), pos + t.start()) for t in re.finditer(r"\S+", phrase)]
+        words = [t[0] for t in toks]
+        for part in _split_parts(words):
+            name = _name_part(part)
+            if not name:
+                continue
+            # locate the name's words in the phrase
+            for k in range(len(words) - len(name) + 1):
+                if words[k:k + len(name)] == name:
+                    start = toks[k][1]
+                    end = toks[k + len(name) - 1][1] + len(name[-1])
+                    break
+            else:
+                continue
+            tail = re.match(r" of (?:China|[A-Z][a-z]+ (?:County|City|District|Province))\b", text[end:end + 40])
+            if tail and (name[-1] == "Party" or name[-1] in {"Congress", "Government", "Committee"}):
+                end += tail.end()
+            form = re.sub(r"\s+", " ", text[start:end])
+            form = re.sub(r"\s*\([A-Z]{2,8}\)", "", form)
+            if form.lower() in lex.generic_bodies or len(name) == 1 and _is_head(name, 0):
+                continue
+            out.append((start, end, form))
     return out

@@ -16,15 +16,15 @@ from kg.extract.en.lexicon import lexicon
 from kg.extract.en.persons import Reading
 from kg.extract.en.sentences import is_furniture
 
-_MEETING = r"(?:meeting|session|conference|symposium|study|plenary meeting|executive meeting|forum|seminar)"
+_MEETING = r"(?i:meeting|session|conference|symposium|study|plenary meeting|executive meeting|forum|seminar)"
 _HELD = re.compile(r"\b(held|holds|convened|convenes|hold|was held|were held|opens|opened|kicked off)\b")
-_BODY_WORDS = r"(?:[A-Z][\w’'\-]*|municipal|county|district|provincial|city|people[’']s|party|committee|" \
-              r"standing|congress|government|cppcc|npc|mpc|presidium|\d+\w*|\([A-Za-z]+\))"
+_BODY_WORDS = r"(?:[A-Z][\w’'\-]*|(?i:municipal|county|district|provincial|city|people[’']s|party|committee|" \
+              r"standing|congress|government|cppcc|npc|mpc|presidium)|\d+\w*|\([A-Za-z]+\))"
 _BODY_PHRASE = rf"((?:the\s+)?{_BODY_WORDS}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_BODY_WORDS})*)"
-_OF_MEETING = re.compile(rf"\b{_MEETING}\s+(?:\(\w+\)\s+)?of\s+{_BODY_PHRASE}", re.I)
+_OF_MEETING = re.compile(rf"\b{_MEETING}\s+(?:\(\w+\)\s+)?of\s+{_BODY_PHRASE}")
 _SUBJ_HELD = re.compile(rf"{_BODY_PHRASE}(?:[’']s)?\s+(?:\(\w+\)\s+)?(?:on\s+\w+\s+(?:\w+\s+)?)?"
                         rf"(?:held|holds|convened|convenes)\b")
-_BODY_MEETING = re.compile(rf"{_BODY_PHRASE}(?:[’']s)?\s+(?:\w+\s+)?(?:executive|plenary)\s+meeting", re.I)
+_BODY_MEETING = re.compile(rf"{_BODY_PHRASE}(?:[’']s)?\s+(?:\w+\s+)?(?i:executive|plenary)\s+(?i:meeting)")
 _DATELINE = re.compile(r"\b[A-Z]{3,}[A-Z ]*,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d{1,2})"
                        r"\s+\(Xinhua\)")
 

@@ -46,6 +46,7 @@ class Lexicon:
     not_names: frozenset[str]
     roles: dict[str, Role]
     role_words: frozenset[str]  # every word that occurs in a role surface form
+    role_heads: frozenset[str]  # the last word of each role surface form, plus "deputy"/"vice"
     nationalities: dict[str, str]
     body_heads: frozenset[str]
     generic_bodies: frozenset[str]
@@ -58,6 +59,8 @@ class Lexicon:
     keep_acronyms: frozenset[str]
     country_roles: dict[tuple[str, str], str]
     party_organs: frozenset[str]
+    complement_heads: frozenset[str]
+    event_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +79,7 @@ def lexicon() -> Lexicon:
         not_names=_set("not_names.txt"),
         roles=roles,
         role_words=role_words,
+        role_heads=frozenset({s.split()[-1] for s in roles} | {"deputy", "vice"}),
         nationalities={r[0].lower(): r[1] for r in _tsv("nationalities.tsv")},
         body_heads=_set("body_heads.txt", lower=False),
         generic_bodies=_set("generic_bodies.txt"),
@@ -88,4 +92,6 @@ def lexicon() -> Lexicon:
         keep_acronyms=_set("keep_acronyms.txt", lower=False),
         country_roles={(r[0], r[1]): r[2] for r in _tsv("country_roles.tsv")},
         party_organs=_set("party_organs.txt"),
+        complement_heads=_set("complement_heads.txt", lower=False),
+        event_nouns=_set("event_nouns.txt"),
     )

@@ -4,7 +4,7 @@ qualified with the release's locality), leading groups, and the 党组 distribut
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.extract.zh.lexicon import Lexicon
 from kg.extract.zh.locality import Locality
@@ -13,10 +13,12 @@ from kg.extract.zh.script import View, to_traditional
 # what follows a level word (省/市/县/区/自治区) in a local body
 _ORGANS = (
     r"委(?:外事工作委员会(?:办公室)?|外办|常委会|办公室|办公厅|组织部|宣传部|统战部|政法委|政研室)?"
-    r"|人民政府(?:办公室|办公厅)?|政府(?:办公室|办公厅)?|人大常委会(?:党组)?|人大|政协(?:党组)?|纪委监委|纪委"
+    r"|人民政府(?:党组|办公室|办公厅)?|政府(?:党组|办公室|办公厅)?|人大常委会(?:党组)?|人大|政协(?:党组)?"
+    r"|纪委监委|纪委"
 )
 _LEVEL = r"(?:自治区党|自治区|省市|省|市|县|区)"
-_LOCAL = re.compile(rf"(?P<level>{_LEVEL})(?P<organ>{_ORGANS})")
+_TERM = r"(?:[一二三四五六七八九十]+届)?"  # 市十七届人大常委会
+_LOCAL = re.compile(rf"(?P<level>{_LEVEL})(?P<term>{_TERM})(?P<organ>{_ORGANS})")
 _CONGRESS = re.compile(
     r"(?:中共)?(?P<stem>[\u4e00-\u9fff]{2})(?P<level>区|县|市)第[一二三四五六七八九十]+届委员会"
 )
@@ -40,7 +42,6 @@ class BodyHit:
     start: int  # offsets in the view
     end: int
     key: str = ""  # simplified identity for de-duplication
-    aliases: list[str] = field(default_factory=list)
 
 
 def in_titles(s: str) -> list[tuple[int, int]]:
@@ -135,7 +136,8 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
         elif a > 0 and s[a - 1] in _NOT_BEFORE_IMPLICIT:
             continue  # 全市政府..., 城市委...: not a body here
         else:
-            name, key = qualify_local(s[a:b], v.text(a, b), loc)
+            t0, t1 = m.span("term")
+            name, key = qualify_local(s[a:t0] + s[t1:b], v.text(a, t0) + v.text(t1, b), loc)
             add(a, b, name, key)
     # bare 人民政府 after a term number (第十六届人民政府): the release's own government
     for m in re.finditer(r"第[一二三四五六七八九十]+届人民政府", s):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from kg.extract.zh.lexicon import Lexicon
 from kg.extract.zh.script import View
 
-_QUOTE = re.compile(r"[“\"「]([^“”\"「」\n]{1,24})[”\"」]")
+_QUOTE = re.compile(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _DRAFT = re.compile(r"[（(][^()（）]{1,8}[)）]$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -60,7 +60,7 @@ def find_initiatives(v: View, lex: Lexicon) -> list[InitiativeHit]:
         if any(s.endswith(w, 0, m.start()) for w in cues.get("theme_before", [])) and any(
                 s.startswith(w, m.end()) for w in cues.get("theme_after", [])):
             continue
-        if re.search(r"[。！？!?]", q):
+        if re.search(r"[。！？!?，,：:；;]", q):  # a quoted sentence, not a name
             continue
         add(a, b, q)
     # lexicon, longest forms first, outside quotes and titles already taken

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kg.extract.zh.bodies import scan_bodies
 from kg.extract.zh.dates import event_date
 from kg.extract.zh.events import find_meeting
+from kg.extract.zh.headline import headline_roles
 from kg.extract.zh.initiatives import find_initiatives
 from kg.extract.zh.lexicon import Lexicon
 from kg.extract.zh.locality import infer_locality
@@ -89,6 +90,9 @@ def run(release: Release, lex: Lexicon) -> Extraction:
             if role and (key not in roles or role == "presided"):
                 if not (key in roles and roles[key][0] == "presided"):
                     roles[key] = (role, sp)
+    for key, role, (a, b) in headline_roles(s, list(persons)):
+        if key not in roles:
+            roles[key] = (role, v.span(a, b))
     _merge_transcriptions(persons, roles)
 
     initiatives = find_initiatives(v, lex)

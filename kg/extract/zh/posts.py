@@ -3,6 +3,7 @@ where the text leaves it implicit (市长 -> 包头市人民政府; 市委书记
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.extract.zh.bodies import qualify_local
@@ -12,6 +13,8 @@ from kg.extract.zh.script import View, to_traditional
 from kg.extract.zh.titles import TitleItem, is_country
 from kg.model import Post
 
+_MISSION = re.compile(r"^(?:中国)?驻[\u4e00-\u9fff]{1,8}$")
+_MISSION_OF = {"大使": "大使馆", "总领事": "总领事馆", "领事": "领事馆"}
 _PARTY_ROLES = ("书记", "副书记", "常委", "第一书记")
 _CENTRAL = "中共中央"
 _STATE = "中华人民共和国"
@@ -63,6 +66,11 @@ def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
     if prefix_s in lex.party_organs and prev is not None and prev.key.endswith("委"):
         # 市委常委、宣传部部长: the organ of the committee named just before
         return out((prev.post.body or "") + prefix_w, prev.key + prefix_s, True)
+    if prefix_s and _MISSION.match(prefix_s):
+        # (中国)驻日本大使 -> 中国驻日本大使馆; 厄瓜多尔驻华大使 stays with its country (below)
+        suffix = _MISSION_OF.get(role_s.removeprefix("副"), "")
+        body_w = prefix_w + (to_traditional(suffix) if loc.trad else suffix)
+        return out(body_w, prefix_s + suffix, True)
     if prefix_s:
         if is_country(prefix_s, lex):
             return out(prefix_w, lex.countries[prefix_s][0], True)
@@ -87,6 +95,10 @@ def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
         if key == lv + "政府":
             name = lv + "政府"
         return ResolvedPost(Post(role=role_w, body=name, body_text=None, span=span), key, False)
+    if implied.startswith("body:"):
+        name = implied[5:]
+        return ResolvedPost(Post(role=role_w, body=to_traditional(name) if loc.trad else name, span=span),
+                            name, False)
     if implied == "central":
         return ResolvedPost(Post(role=role_w, body=_CENTRAL, span=span), _CENTRAL, False)
     if implied == "state":

@@ -61,6 +61,8 @@ def valid_prefix(p: str, lex: Lexicon, places: set[str]) -> bool:
         return True
     if is_country(p, lex) or p in places:
         return True
+    if p.startswith(("驻", "中国驻")) and len(p) >= 3:  # 中国驻日本 (大使)
+        return True
     if len(p) >= 3 and p[-1] in "省市县区州" and p[-2] not in "全我本各":
         return True
     if p.endswith("自治区"):
@@ -75,7 +77,8 @@ def _long(w: str | None) -> bool:
     return w is not None and len(w) > 1
 
 
-def _prefix_start(s: str, r0: int, lex: Lexicon, places: set[str], stops: list[str]) -> int:
+def _prefix_start(s: str, r0: int, lex: Lexicon, places: set[str]) -> int:
+    """Start of the body or place written before the role at s[r0] (r0 itself when none)."""
     for form in _body_forms(lex):  # a lexicon body written right before the role wins
         if r0 >= len(form) and s.startswith(form, r0 - len(form)):
             return r0 - len(form)
@@ -116,7 +119,6 @@ def _name_list(s: str, end: int, lex: Lexicon) -> list[tuple[int, int]]:
 
 
 def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
-    stops = [w for w in list(lex.verbs) + lex.boundaries if len(w) > 1] + ["欢迎", "举行", "召开", "听取"]
     out: list[Mention] = []
     covered_until = 0
     i = 0
@@ -126,12 +128,20 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
             i += 1
             continue
         r0, r1 = i, i + len(role)
-        p0 = _prefix_start(s, r0, lex, places, stops)
+        if s.startswith("会", r1):  # 常委会, 委员会: part of a body's name, not a title
+            i = r1
+            continue
+        p0 = _prefix_start(s, r0, lex, places)
         foreign = p0 < r0 and (lex.roles[role] == "foreign" or is_country(s[p0:r0], lex))
         n1 = read_foreign_name(s, r1, lex) if foreign else None
         if n1 is None:
             n1 = read_cn_name(s, r1, lex)
             foreign = False
+        if n1 is None and "·" in s[r1 + 1:r1 + 8]:  # 艾尔肯·吐尼亚孜: a transcribed name after a title
+            n1 = read_foreign_name(s, r1, lex)
+            if n1 is not None and "·" not in s[r1:n1]:
+                n1 = None
+            foreign = n1 is not None
         if n1 is None or r0 < covered_until:
             i = r1
             continue
@@ -143,7 +153,7 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
             if prev:
                 q1 = j - 1
                 q0 = q1 - len(prev)
-                items.insert(0, TitleItem(q0, q1, _prefix_start(s, q0, lex, places, stops)))
+                items.insert(0, TitleItem(q0, q1, _prefix_start(s, q0, lex, places)))
                 j = items[0].p0
                 continue
             d = _descriptor_ending(s, j - 1, lex)
@@ -159,6 +169,7 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
         i = m.end
     out += _descriptor_mentions(s, lex, {x for m in out for x in m.names})
     out += _postfix_mentions(s, lex)
+    out += _chaired_by(s, lex, {x for m in out for x in m.names})
     out += _staff_mentions(s, lex, {x for m in out for x in m.names})
     out.sort(key=lambda m: m.start)
     return out
@@ -191,6 +202,18 @@ def _descriptor_mentions(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> li
             if not any(n in seen for n in names):
                 out.append(Mention(names=names, start=i, end=end, kind="descriptor"))
                 seen.update(names)
+    return out
+
+
+def _chaired_by(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Mention]:
+    """会议由张某主持: a bare name between 由 and 主持."""
+    out = []
+    start = 0
+    while (k := s.find("由", start)) >= 0:
+        start = k + 1
+        e = read_cn_name(s, k + 1, lex)
+        if e is not None and s.startswith("主持", e) and (k + 1, e) not in seen:
+            out.append(Mention(names=[(k + 1, e)], start=k + 1, end=e, kind="bare"))
     return out
 
 
