@@ -27,8 +27,38 @@ from kg.rdf.vocab import PREFIXES  # noqa: E402
 from kg.store import Store  # noqa: E402
 from kg.store.queries import resolve_query  # noqa: E402
 
-SURNAMES = ["Lin", "Zhou", "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Wu", "Xu", "Sun", "Ma"]
-GIVEN = ["Haoran", "Min", "Wei", "Jun", "Fang", "Lei", "Qiang", "Yan", "Hua", "Ping", "Tao", "Jie", "Xin", "Bo"]
+SURNAMES = [
+    "Lin",
+    "Zhou",
+    "Wang",
+    "Li",
+    "Zhang",
+    "Liu",
+    "Chen",
+    "Yang",
+    "Zhao",
+    "Huang",
+    "Wu",
+    "Xu",
+    "Sun",
+    "Ma",
+]
+GIVEN = [
+    "Haoran",
+    "Min",
+    "Wei",
+    "Jun",
+    "Fang",
+    "Lei",
+    "Qiang",
+    "Yan",
+    "Hua",
+    "Ping",
+    "Tao",
+    "Jie",
+    "Xin",
+    "Bo",
+]
 CITIES = [f"Qing{c}" for c in ("shan", "he", "lin", "yuan", "feng", "ping", "ning", "an", "cheng", "xi")]
 ROLES = ["Secretary", "Deputy Secretary", "Mayor", "Vice Mayor", "Director", "Member"]
 
@@ -45,15 +75,27 @@ def synthetic_release(i: int, rng: random.Random) -> Extraction:
         start = sum(len(p) for p in parts)
         sentence = f"{name}, {role} of the {body}, took part. "
         parts.append(sentence)
-        persons.append(Person(name, [Post(role, body, span=(start + len(name) + 2, start + len(sentence) - 12))],
-                              [(start, start + len(name))]))
+        persons.append(
+            Person(
+                name,
+                [Post(role, body, span=(start + len(name) + 2, start + len(sentence) - 12))],
+                [(start, start + len(name))],
+            )
+        )
     ev_name = f"Meeting No. {i} of the {body}"
     start = sum(len(p) for p in parts)
     parts.append(f"{people[0]} presided over the {ev_name}.")
     text = "".join(parts)
-    event = Event(ev_name, date, body, presided_by=[people[0]], attended_by=people[1:],
-                  initiatives=[rng.choice(["Belt and Road Initiative", "14th Five-Year Plan", "Dual Circulation"])],
-                  kind="meeting", span=(text.index(ev_name), text.index(ev_name) + len(ev_name)))
+    event = Event(
+        ev_name,
+        date,
+        body,
+        presided_by=[people[0]],
+        attended_by=people[1:],
+        initiatives=[rng.choice(["Belt and Road Initiative", "14th Five-Year Plan", "Dual Circulation"])],
+        kind="meeting",
+        span=(text.index(ev_name), text.index(ev_name) + len(ev_name)),
+    )
     r = Release(id=f"bench-{i:05d}", text=text, published=date, language="en")
     return Extraction(r, "en", persons=persons, events=[event], locality=city)
 
@@ -104,8 +146,10 @@ def main() -> int:
     t_mem, rows_mem = timed(lambda: len(list(mem.query(query, initNs=init_ns))), 1)
 
     print(f"releases: {len(graphs)}   quads in store: {quads}   triples in rdflib graph: {len(mem)}")
-    print(f"build (release_graph): {t_build:.1f}s   ingest into Oxigraph: {t_ingest:.1f}s   "
-          f"load rdflib memory: {t_mem_load:.1f}s")
+    print(
+        f"build (release_graph): {t_build:.1f}s   ingest into Oxigraph: {t_ingest:.1f}s   "
+        f"load rdflib memory: {t_mem_load:.1f}s"
+    )
     print(f"co-attendance  Oxigraph: {t_ox * 1000:.0f} ms ({rows_ox} pairs, best of {args.repeat})")
     print(f"co-attendance  rdflib memory: {t_mem * 1000:.0f} ms ({rows_mem} pairs)")
     print(f"ratio rdflib/Oxigraph: {t_mem / t_ox:.1f}x")

@@ -109,3 +109,23 @@ def test_validation_fails_on_a_broken_graph() -> None:
 def test_validate_file_missing(tmp_path: Path) -> None:
     conforms, report = validate_file(tmp_path / "none.ttl")
     assert not conforms and "no such file" in report
+
+
+def test_hostile_text_survives_every_format_exactly() -> None:
+    from kg.model import Event, Extraction, Person, Post, Release
+
+    evil = 'x"\'\\ <script>\n\r\t\x00\x07\x7f 😀 }} .\n  indented """ line' + "张" * 20
+    x = Extraction(
+        Release(id=evil, text=evil * 3, url=evil, title=evil, published="2024-02-30"),
+        "en",
+        persons=[Person(evil, [Post(evil, evil)])],
+        events=[Event(evil, "2024-02-30", evil, [evil], [evil], [evil])],
+    )
+    ds = build_dataset([x])
+    conforms, report = validate_graph(merged(ds))
+    assert conforms, report
+    for fmt in FORMATS:
+        text = serialize_dataset(ds, fmt)
+        back = Dataset()
+        back.parse(data=text, format=PARSE[fmt])
+        assert set(merged(back)) == set(merged(ds)), fmt

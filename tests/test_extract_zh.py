@@ -224,3 +224,9 @@ def test_state_and_diplomatic_titles():
     assert posts(x, "秦立") == {("副总理", "国务院"), ("外交部长", "外交部")}
     assert posts(x, "谢远") == {("大使", "中国驻美国大使馆")}
     assert set(x.events[0].attended_by) == {"王明远", "约翰·史密斯", "秦立", "谢远"}
+
+
+def test_honours_and_former_titles():
+    x = run("原省委书记张建出席。该市获得“全国文明城市”称号，推进“放管服”改革。")
+    assert posts(x, "张建") == {("书记", "省委")}
+    assert {i.name for i in x.initiatives} == {"放管服"}

@@ -12,7 +12,7 @@ import pytest
 from kg.rdf.build import release_graph
 from kg.rdf.fixtures import small_extractions
 from kg.store import Store
-from kg.store.queries import QueryNotFound, named_queries, resolve_query, write_result
+from kg.store.queries import QueryNotFound, named_queries, resolve_query, set_values, write_result
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +81,7 @@ def test_posts_of_person_all_and_filtered(store: Store) -> None:
         "2024-03-06",
     ) in all_rows
     assert len(all_rows) == 5
-    q = resolve_query("posts-of-person").replace('VALUES ?wanted { "" }', 'VALUES ?wanted { "林浩然" }')
+    q = set_values(resolve_query("posts-of-person"), "wanted", ["林浩然"])
     got = sorted(tuple(str(r[c]) for c in ("person", "body_name")) for r in store.query(q))
     assert got == [("https://w3id.org/kg/id/person/lin-haoran--qingshan", "CPC Qingshan Municipal Committee")]
     q = resolve_query("posts-of-person").replace('VALUES ?wanted { "" }', 'VALUES ?wanted { "lin haoran" }')
@@ -167,3 +167,11 @@ def test_write_result_formats(store: Store) -> None:
     out = io.StringIO()
     write_result(store.query("ASK { ?s a schema:Person }"), "json", out)
     assert json.loads(out.getvalue()) == {"head": {}, "boolean": True}
+
+
+def test_set_values_quotes_safely(store: Store) -> None:
+    q = set_values(resolve_query("posts-of-person"), "wanted", ['x" } ; DROP ALL ; #', "Zhou Min"])
+    got = {str(r["person_name"]) for r in store.query(q)}
+    assert got == {"Zhou Min"}
+    with pytest.raises(ValueError):
+        set_values("SELECT * {}", "wanted", ["a"])

@@ -156,3 +156,24 @@ def test_build_dataset_one_graph_per_release() -> None:
     ds = build_dataset(small_extractions())
     names = sorted(str(c.identifier) for c in ds.graphs() if len(c))
     assert names == sorted(str(ID[f"release/{x.release.id}"]) for x in small_extractions())
+
+
+def test_meeting_type_follows_the_event_kind() -> None:
+    text = "Lin Haoran held talks with the visiting delegation. The plenary session opened."
+    x = Extraction(
+        Release(id="en-kinds", text=text),
+        "en",
+        locality="Qingshan",
+        events=[
+            Event(
+                "talks with the visiting delegation", "2024-01-02", kind="talks", presided_by=["Lin Haoran"]
+            ),
+            Event("plenary session", "2024-01-02"),
+        ],
+    )
+    _, g = release_graph(x)
+    names = {
+        str(g.value(e, SDO.name)): (e, KGO.Meeting) in {(e, t) for t in g.objects(e, RDF.type)}
+        for e in g.subjects(RDF.type, SDO.Event)
+    }
+    assert names == {"talks with the visiting delegation": False, "plenary session": True}

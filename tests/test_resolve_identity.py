@@ -157,3 +157,23 @@ def test_jurisdiction_rule() -> None:
         person_local("林浩然", "qingshan") == person_local("Lin Haoran", "qingshan") == "lin-haoran--qingshan"
     )
     assert person_local("Lin Haoran", "qingshan") != person_local("Lin Haoran", "baishui")
+
+
+def test_well_known_officials_have_a_fixed_jurisdiction() -> None:
+    assert person_local("习近平", "jilin") == person_local("Xi Jinping", None) == "xi-jinping--china"
+    assert person_local("習近平", "qingshan") == "xi-jinping--china"
+
+
+def test_traditional_locality_is_simplified_first() -> None:
+    assert jurisdiction([], "璧山區") == jurisdiction([], "璧山区") == "bishan"
+    assert jurisdiction([], "廣東省") == "guangdong"
+
+
+def test_the_most_local_post_decides_the_jurisdiction() -> None:
+    provincial_and_city = [
+        "Standing Committee of the CPC Xiyuan Provincial Committee",
+        "CPC Qingshan Municipal Committee",
+    ]
+    assert jurisdiction(provincial_and_city, None) == jurisdiction(["青山市委"], None) == "qingshan"
+    assert jurisdiction(["中共西园省委"], "青山") == "xiyuan"
+    assert jurisdiction(["CPC Central Committee", "CPC Qingshan Municipal Committee"], None) == "qingshan"

@@ -105,3 +105,28 @@ def test_closed_store_is_unusable(tmp_path: Path) -> None:
     store.close()  # idempotent
     with pytest.raises(StoreError, match="closed"):
         store.triple_count()
+
+
+def test_hostile_text_round_trips_through_the_store(tmp_path: Path) -> None:
+    from kg.model import Event, Extraction, Person, Post, Release
+
+    evil = "x\"'\\ <script>\n\r\t\x00\x7f 😀 }} . GRAPH <urn:x> { <a> <b> <c> } " + "张" * 500
+    x = Extraction(
+        Release(id=evil, text=evil * 3, url=evil, title=evil, published="2024-02-30"),
+        "en",
+        persons=[Person(evil, [Post(evil, evil)])],
+        events=[Event(evil, "2024-01-01", evil, [evil], [evil], [evil])],
+    )
+    rel, g = release_graph(x)
+    g.add(
+        (
+            URIRef("urn:a"),
+            RDFS.comment,
+            Literal("12x", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")),
+        )
+    )
+    with Store(tmp_path / "s") as store:
+        store.replace_graph(rel, g)
+        assert store.triple_count() == len(g)
+        assert store.graphs() == [rel]
+        assert set(store.dataset().graph(rel)) == set(g)

@@ -73,8 +73,8 @@ def _trig(ds: Dataset) -> str:
         if name == DATASET_DEFAULT_GRAPH_ID:
             blocks.append(text + "\n")
         else:
-            inner = "\n".join(("    " + ln) if ln else "" for ln in text.splitlines())
-            blocks.append(f"{name.n3()} {{\n{inner}\n}}\n")
+            # not indented: a line of the body may continue a multi-line """literal"""
+            blocks.append(f"{name.n3()} {{\n{text}\n}}\n")
     return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, XSD
@@ -51,8 +52,20 @@ def lang_of(s: str) -> str:
     return "zh" if has_han(s) else "en"
 
 
+def valid_date(s: str | None) -> str | None:
+    """``s`` when it is a real YYYY-MM-DD date, else None."""
+    if not s or not _DATE.match(s):
+        return None
+    try:
+        date.fromisoformat(s)
+    except ValueError:
+        return None
+    return s
+
+
 def _date(s: str | None) -> Literal | None:
-    return Literal(s, datatype=XSD.date) if s and _DATE.match(s) else None
+    d = valid_date(s)
+    return Literal(d, datatype=XSD.date) if d else None
 
 
 def new_graph() -> Graph:
@@ -74,11 +87,7 @@ class _ReleaseBuilder:
         self.events_per_body_date: Counter[tuple[URIRef, str | None]] = Counter(
             (iri.body_iri(resolve_body(e.body).local), e.date) for e in x.events if e.body and clean(e.body)
         )
-        self.date = (
-            r.published
-            if r.published and _DATE.match(r.published)
-            else next((e.date for e in x.events if e.date and _DATE.match(e.date)), None)
-        )
+        self.date = valid_date(r.published) or next((e.date for e in x.events if valid_date(e.date)), None)
 
     # -- helpers -----------------------------------------------------------------------------
     def span(self, given: Span | None, *surface: str | None) -> Span | None:

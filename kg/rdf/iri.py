@@ -62,7 +62,7 @@ def event_iri(name_key: str, date: str | None, body: URIRef | None, by_body: boo
     release) the key is (convening body, date), so the English and the Chinese report of one meeting
     meet on one IRI: kgid:event/2024-03-04-<body>-<hash>. Otherwise the key is (name, date, body):
     kgid:event/<date>-<name>-<hash>, which still joins reports of one meeting in one language."""
-    d = date if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else "undated"
+    d = date if date and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])", date) else "undated"
     if by_body and body is not None and d != "undated":
         local = str(body).rsplit("/", 1)[1]
         readable = local[:40].rsplit("-", 1)[0].strip("-") if len(local) > 40 else local

@@ -8,11 +8,14 @@ THE RULE. A person is keyed on (romanized name, jurisdiction):
   token by token; a hyphen inside a pinyin given name is dropped ("Zhi-jun" -> "zhijun"); "Lü"/"Lyu"
   read as "lv" (pypinyin's spelling of 吕). So "Zhang Zhijun", "ZHANG Zhijun", 张志军, 張志軍 all give
   "zhang-zhijun".
-- jurisdiction: the province-level unit of the first of the person's posts whose body names a locality
-  (known places of places.tsv map to their province: Changchun -> jilin; an unknown locality keeps its
-  own pinyin, e.g. 青山市委 / "CPC Qingshan Municipal Committee" -> qingshan); else "china" when a post
-  is in a national body (CPC Central Committee, State Council, a ministry, 全国..., 中央...); else the
-  release's locality (Extraction.locality), mapped the same way; else none.
+- jurisdiction: from the places named by the bodies of the person's posts, the MOST LOCAL one
+  (city/county/district before province before national; first among equals), because a city
+  official's city post is the one every release repeats while a provincial standing-committee seat
+  is mentioned only sometimes. Known places (places.tsv) map to their province (Changchun -> jilin),
+  so all posts within one known province agree; an unknown locality keeps its own pinyin (青山市委 /
+  "CPC Qingshan Municipal Committee" -> qingshan); a national body (CPC Central Committee, State
+  Council, a ministry, 全国..., 中央...) gives "china". Without posts: the release's locality
+  (Extraction.locality), mapped the same way; else none.
 - IRI: kgid:person/<name> with "--<jurisdiction>" appended when there is one:
   kgid:person/zhang-zhijun--jilin.
 - exception: well-known officials listed in kg/data/aliases/persons.tsv get the jurisdiction given
@@ -47,10 +50,10 @@ _NATIONAL = re.compile(
     r"^中共中央|^中央|国务院|^全国|^最高人民|部$"
 )
 _EN_PLACE = re.compile(
-    r"\b([A-Z][a-z]+(?:'[a-z]+)?) (?:Municipal|Provincial|District|County|City|Prefectural|Autonomous)\b"
+    r"\b([A-Z][a-z]+(?:'[a-z]+)?) (Municipal|Provincial|District|County|City|Prefectural|Autonomous)\b"
 )
 _NOT_PLACE = {"The", "Party", "Standing", "People", "Peoples", "National", "Central", "Foreign", "Working"}
-_ZH_PLACE = re.compile(r"^(?:中共)?(.{2,5}?)(?:省|市|区|县|自治区|自治州)")
+_ZH_PLACE = re.compile(r"^(?:中共)?(.{2,5}?)(省|市|区|县|自治区|自治州)")
 
 
 def name_key(name: str) -> str:
@@ -76,42 +79,41 @@ def _province(place: str) -> str:
     return slugify("".join(syllables(p_zh)) if has_han(p_zh) else p)
 
 
-def body_locality(body: str) -> str | None:
-    """The jurisdiction slug a body name points to: a known or pattern-found place, "china" for a
-    national body, None when it says nothing about a place."""
+LOCAL, PROVINCIAL, NATIONAL = 0, 1, 2
+
+
+def body_locality(body: str) -> tuple[str, int] | None:
+    """(jurisdiction slug, level) a body name points to: a known place (mapped to its province), a
+    place found by pattern ("CPC Qingshan Municipal Committee", 青山市委), or ("china", NATIONAL) for a
+    national body; None when the name says nothing about a place."""
     r = resolve_body(body)
     names = [n for n in (r.en, r.zh, to_simplified(clean(body))) if n]
     for pl in aliases.places():  # longest first
         for n in names:
             if (has_han(n) and pl.zh in n) or (not has_han(n) and re.search(rf"\b{re.escape(pl.en)}\b", n)):
-                return slugify(pl.province)
+                return slugify(pl.province), PROVINCIAL if pl.province == pl.en else LOCAL
     for n in names:
         if has_han(n):
             m = _ZH_PLACE.match(n)
             if m and not _NATIONAL.search(n):
-                return slugify(place_en(m.group(1)))
+                level = PROVINCIAL if m.group(2) in ("省", "自治区") else LOCAL
+                return slugify(place_en(m.group(1))), level
         else:
             for m in _EN_PLACE.finditer(n):
                 if m.group(1) not in _NOT_PLACE:
-                    return slugify(m.group(1))
+                    level = PROVINCIAL if m.group(2) in ("Provincial", "Autonomous") else LOCAL
+                    return slugify(m.group(1)), level
     if any(_NATIONAL.search(n) for n in names):
-        return "china"
+        return "china", NATIONAL
     return None
 
 
 def jurisdiction(post_bodies: Iterable[str | None], locality: str | None) -> str | None:
-    """The jurisdiction of a person from their posts' bodies, else the release locality."""
-    national = False
-    for b in post_bodies:
-        if not b:
-            continue
-        j = body_locality(b)
-        if j == "china":
-            national = True
-        elif j:
-            return j
-    if national:
-        return "china"
+    """The jurisdiction of a person: the most local of their posts' places (first among equals),
+    else the release locality, else None."""
+    found = [j for j in (body_locality(b) for b in post_bodies if b) if j]
+    if found:
+        return min(found, key=lambda j: j[1])[0]
     if locality and clean(locality):
         locality = to_simplified(clean(locality))
         loc = re.sub(

@@ -96,10 +96,6 @@ class Store:
         body = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph)
         store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
 
-    def add_quads(self, quads: list[ox.Quad]) -> None:
-        """Bulk add pyoxigraph quads (used by loaders and benchmarks)."""
-        self._writable().bulk_extend(quads)
-
     def update(self, sparql: str) -> None:
         """Run a SPARQL UPDATE (refused when read-only). Prefixes of vocab.py are pre-declared."""
         store = self._writable()

@@ -70,6 +70,17 @@ def resolve_query(arg: str) -> str:
     raise QueryNotFound(f"unknown query {arg!r}: give SPARQL text, a .rq file, or one of:\n{listing}")
 
 
+def set_values(sparql: str, var: str, values: list[str]) -> str:
+    """The query with its (first, uncommented) ``VALUES ?var { ... }`` line replaced by the given
+    string values (JSON-quoted, which is valid SPARQL string syntax), e.g.
+    ``set_values(resolve_query("posts-of-person"), "wanted", ["林浩然"])``."""
+    rx = re.compile(rf"^(\s*)VALUES\s+\?{re.escape(var)}\s*\{{[^}}\n]*\}}", re.MULTILINE)
+    if not rx.search(sparql):
+        raise ValueError(f"the query has no VALUES ?{var} {{ ... }} line")
+    literals = " ".join(json.dumps(v, ensure_ascii=False) for v in values)
+    return rx.sub(lambda m: f"{m.group(1)}VALUES ?{var} {{ {literals} }}", sparql, count=1)
+
+
 # -- writing results -------------------------------------------------------------------------------
 
 

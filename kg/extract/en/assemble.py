@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.en.bodies import find_bodies, qualify
+from kg.extract.en.bodies import _LEVEL_WORD, find_bodies, qualify
 from kg.extract.en.dates import parse_ref
 from kg.extract.en.events import read_event
 from kg.extract.en.initiatives import find_initiatives
@@ -24,28 +24,35 @@ def _key(s: str) -> str:
 
 
 def _acronyms(text: str) -> dict[str, str]:
-    """"National People's Congress (NPC)" -> {"NPC": "National People's Congress"}: the shortest run of
+    """ "National People's Congress (NPC)" -> {"NPC": "National People's Congress"}: the shortest run of
     capitalized words before the parenthesis whose initials spell the acronym."""
     out: dict[str, str] = {}
     for m in re.finditer(r"\(([A-Z]{2,8})\)", text):
         acro = m.group(1)
-        words = text[max(0, m.start() - 120):m.start()].split()
+        words = text[max(0, m.start() - 120) : m.start()].split()
         for n in range(1, min(len(words), 12) + 1):
             cand = words[-n:]
             initials = "".join(w[0] for w in cand if w[:1].isupper() and w not in {"The"})
             if initials == acro and cand[0][:1].isupper():
                 out.setdefault(acro, " ".join(cand))
                 break
-            if initials == acro[1:] and cand[0][:1].isupper() and n < len(words) \
-                    and words[-n - 1][:1].upper() == acro[0]:
-                out.setdefault(acro, " ".join(words[-n - 1:]))
+            if (
+                initials == acro[1:]
+                and cand[0][:1].isupper()
+                and n < len(words)
+                and words[-n - 1][:1].upper() == acro[0]
+            ):
+                out.setdefault(acro, " ".join(words[-n - 1 :]))
                 break
     return out
 
 
 def _expand(name: str, acronyms: dict[str, str], keep: frozenset[str]) -> str:
-    return re.sub(r"\b[A-Z]{2,8}\b", lambda a: a.group(0) if a.group(0) in keep or a.group(0) not in acronyms
-                  else acronyms[a.group(0)], name)
+    return re.sub(
+        r"\b[A-Z]{2,8}\b",
+        lambda a: a.group(0) if a.group(0) in keep or a.group(0) not in acronyms else acronyms[a.group(0)],
+        name,
+    )
 
 
 def _skip_spans(text: str, release: Release, mentions: list) -> list[tuple[int, int]]:
@@ -56,9 +63,14 @@ def _skip_spans(text: str, release: Release, mentions: list) -> list[tuple[int, 
         if FURNITURE.match(line):
             out.append((pos, pos + len(line)))
         words = re.findall(r"[A-Za-z][\w’'\-]*", line)
-        content = [w for w in words if w.lower() not in {"of", "the", "and", "for", "on", "in", "to", "a", "an"}]
-        if len(content) >= 4 and sum(w[:1].isupper() for w in content) / len(content) > 0.8 \
-                and not line.rstrip().endswith("."):
+        content = [
+            w for w in words if w.lower() not in {"of", "the", "and", "for", "on", "in", "to", "a", "an"}
+        ]
+        if (
+            len(content) >= 4
+            and sum(w[:1].isupper() for w in content) / len(content) > 0.8
+            and not line.rstrip().endswith(".")
+        ):
             out.append((pos, pos + len(line)))
         elif re.search(r"\S {3,}\S", line):
             out.append((pos, pos + len(line)))
@@ -111,12 +123,21 @@ def assemble(release: Release) -> Extraction:
 
     def add_body(name: str, form: str | None, span: tuple[int, int] | None) -> None:
         name = _expand(name, acronyms, lex.keep_acronyms)
+        name = re.sub(r"^Party Central Committee$|^Central Committee of (?:the )?(?:CPC|Communist Party of China)$",
+                      "CPC Central Committee", name)
+        pm = re.match(r"^([A-Z][a-z]+)['’]s (.+)$", name)
+        if pm:
+            lvl = next((lv for lv, pl in loc.by_level.items() if pl == pm.group(1)), None)
+            if lvl:
+                name = f"{pm.group(1)} {_LEVEL_WORD[lvl]} {pm.group(2)}"
         if not name or name.lower() in lex.generic_bodies:
             return
-        if not any(w.strip("’'") in lex.body_heads or w.lower() in {"cpc", "cppcc", "npc", "government"}
-                   for w in name.split()):
+        if not any(
+            w.strip("’'") in lex.body_heads or w.lower() in {"cpc", "cppcc", "npc", "government"}
+            for w in name.split()
+        ):
             return
-        k = _key(name)
+        k = _key(_expand(name, acronyms, frozenset()))
         b = bodies.setdefault(k, Body(name=name, text_form=form if form != name else None))
         if span and span not in b.spans:
             b.spans.append(span)
@@ -128,15 +149,28 @@ def assemble(release: Release) -> Extraction:
         for post in p.posts:
             if post.body and post.body_text:
                 add_body(post.body, post.body_text, None)
+            elif post.body and loc.main and re.match(
+                rf"(?:CPC )?{re.escape(loc.main)} (?:Municipal|County|District|Provincial) "
+                r"(?:Committee|People's Government)$",
+                post.body,
+            ):
+                # an implicit local body the title names ("Party Secretary", "county magistrate")
+                add_body(post.body, None, None)
     # "Standing Committee of the CPC X Committee" also names the CPC X Committee
     for b in list(bodies.values()):
         m = re.match(r".+? of (?:the )?(.+)$", b.name)
         if m and b.spans:
             inner = m.group(1)
-            if any(w in lex.body_heads for w in inner.split()[-1:]) and inner.lower() not in lex.generic_bodies \
-                    and (re.search(r"\b(CPC|Central|National|State)\b", inner) or qualify(inner, loc).name != inner
-                         or re.search(r"\b[A-Z][a-z]+ (Municipal|County|District|Provincial)\b", inner)) \
-                    and not re.match(r"\d|[A-Z][a-z]+(th|st|nd|rd) ", inner):
+            if (
+                any(w in lex.body_heads for w in inner.split()[-1:])
+                and inner.lower() not in lex.generic_bodies
+                and (
+                    re.search(r"\b(CPC|Central|National|State)\b", inner)
+                    or qualify(inner, loc).name != inner
+                    or re.search(r"\b[A-Z][a-z]+ (Municipal|County|District|Provincial)\b", inner)
+                )
+                and not re.match(r"\d|(?:First|Second|Third|[A-Z][a-z]+(?:teenth|tieth|fth|xth|nth|hth|rth)) ", inner)
+            ):
                 add_body(inner, None, None)
 
     inits: dict[str, Initiative] = {}
@@ -148,7 +182,7 @@ def assemble(release: Release) -> Extraction:
     ev = read_event(text, readings, sents, ref)
     events: list[Event] = []
     if ev.presided or ev.attended or ev.body_text:
-        body = qualify(ev.body_text, loc).name if ev.body_text else None
+        body = _expand(qualify(ev.body_text, loc).name, acronyms, lex.keep_acronyms) if ev.body_text else None
         if body:
             add_body(body, ev.body_text, ev.span)
         ev_obj = Event(

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from kg.extract.en.lexicon import lexicon
 from kg.extract.en.locality import Locality
 
-_LEVEL_WORD = {"municipal": "Municipal", "county": "County", "district": "District", "provincial": "Provincial"}
+_LEVEL_WORD = {
+    "municipal": "Municipal",
+    "county": "County",
+    "district": "District",
+    "provincial": "Provincial",
+}
 _SMALL = {"of", "the", "and", "for", "on", "in", "to", "at", "with", "a"}
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 _LVL = r"(municipal|city|county|district|provincial|province)"
@@ -56,35 +61,83 @@ def _has_proper(text: str) -> bool:
     lex = lexicon()
     for w in re.findall(r"[A-Z][a-z]+", text):
         lw = w.lower()
+        if _ORDINAL.match(lw):
+            continue
         if lw in lex.not_name_words or lw in lex.role_words or w in lex.body_heads or lw in _LEVEL_WORD:
             continue
-        if lw in {"people", "party", "standing", "working", "work", "affairs", "foreign", "political",
-                  "consultative", "front", "united", "organization", "publicity", "legal", "general",
-                  "discipline", "inspection", "leading", "theoretical", "learning", "study", "presidium",
-                  "session", "court", "procuratorate", "supervisory", "education", "finance", "economic"}:
+        if lw in {
+            "people",
+            "party",
+            "standing",
+            "working",
+            "work",
+            "affairs",
+            "foreign",
+            "political",
+            "consultative",
+            "front",
+            "united",
+            "organization",
+            "publicity",
+            "legal",
+            "general",
+            "discipline",
+            "inspection",
+            "leading",
+            "theoretical",
+            "learning",
+            "study",
+            "presidium",
+            "session",
+            "court",
+            "procuratorate",
+            "supervisory",
+            "education",
+            "finance",
+            "economic",
+        }:
             continue
         return True
     return False
 
 
-_LV = {"city": "Municipal", "municipal": "Municipal", "county": "County", "district": "District",
-       "provincial": "Provincial", "province": "Provincial"}
+_LV = {
+    "city": "Municipal",
+    "municipal": "Municipal",
+    "county": "County",
+    "district": "District",
+    "provincial": "Provincial",
+    "province": "Provincial",
+}
 
 
 def _normalize_proper(form: str) -> str:
     """House style for forms that name their place: "Heshan District Party Committee" -> "CPC Heshan District
     Committee", "Datong County CPPCC" -> "CPPCC Datong County Committee", "People's Congress of Xinhua County"
     -> "Xinhua County People's Congress"."""
-    f = re.sub(r"^(.+?) of (?:the )?([A-Z][a-z]+) (County|City|District|Province)$",
-               lambda m: f"{m.group(2)} {_LV[m.group(3).lower()]} {m.group(1)}", form)
-    f = re.sub(r"\b(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+(?:teenth|tieth|th)|First|Second|Third|Fifth|Eighth|Ninth|"
-               r"Twelfth) (?=(?:[A-Z][a-z]+ )*(?:People's Congress|Municipal|County|District))", "", f)
-    f = re.sub(r"^(Standing Committee of (?:the )?)?([A-Z][a-z]+) (Municipal|County|District|Provincial|City) "
-               r"(?:Party |CPC )?Committee$",
-               lambda m: f"{m.group(1) or ''}CPC {m.group(2)} {_LV[m.group(3).lower()]} Committee", f)
-    f = re.sub(r"^([A-Z][a-z]+) (Municipal|County|District|Provincial|City) (?:CPPCC|Political Consultative "
-               r"Conference)(?: Committee)?$",
-               lambda m: f"CPPCC {m.group(1)} {_LV[m.group(2).lower()]} Committee", f)
+    f = re.sub(
+        r"^(.+?) of (?:the )?([A-Z][a-z]+) (County|City|District|Province)$",
+        lambda m: f"{m.group(2)} {_LV[m.group(3).lower()]} {m.group(1)}",
+        form,
+    )
+    f = re.sub(
+        r"\b(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+(?:teenth|tieth|th)|First|Second|Third|Fifth|Eighth|Ninth|"
+        r"Twelfth) (?=(?:[A-Z][a-z]+ )*(?:People's Congress|Municipal|County|District))",
+        "",
+        f,
+    )
+    f = re.sub(
+        r"^(Standing Committee of (?:the )?)?([A-Z][a-z]+) (Municipal|County|District|Provincial|City) "
+        r"(?:Party |CPC )?Committee$",
+        lambda m: f"{m.group(1) or ''}CPC {m.group(2)} {_LV[m.group(3).lower()]} Committee",
+        f,
+    )
+    f = re.sub(
+        r"^([A-Z][a-z]+) (Municipal|County|District|Provincial|City) (?:CPPCC|Political Consultative "
+        r"Conference)(?: Committee)?$",
+        lambda m: f"CPPCC {m.group(1)} {_LV[m.group(2).lower()]} Committee",
+        f,
+    )
     f = re.sub(r"^CPPCC ([A-Z][a-z]+) City Committee$", r"CPPCC \1 Municipal Committee", f)
     f = re.sub(r"^(Standing Committee of (?:the )?)(People's Congress) (?:of )?([A-Z][a-z]+ )", r"\1\3\2 ", f)
     return f.strip()
@@ -103,8 +156,12 @@ def qualify(text: str, loc: Locality, level_hint: str | None = None) -> Qualifie
     if _has_proper(form):
         # "Changchun Municipal Committee" is the CPC committee of the place
         return Qualified(_normalize_proper(form), form)
-    low = re.sub(r"\b(\d+(?:st|nd|rd|th)|[a-z]+teenth|[a-z]+tieth|first|second|third|fourth|fifth|sixth|seventh|"
-                 r"eighth|ninth|tenth|eleventh|twelfth)\s+", "", low)
+    low = re.sub(
+        r"\b(\d+(?:st|nd|rd|th)|[a-z]+teenth|[a-z]+tieth|first|second|third|fourth|fifth|sixth|seventh|"
+        r"eighth|ninth|tenth|eleventh|twelfth)\s+",
+        "",
+        low,
+    )
     level = level_of(low) or level_hint
     place = loc.place(level)
     if not place and low in lexicon().party_organs and loc.main:
@@ -112,25 +169,41 @@ def qualify(text: str, loc: Locality, level_hint: str | None = None) -> Qualifie
     if not place:
         if low in {"cppcc", "cppcc committee"} and loc.main and loc.main_level in _LEVEL_WORD:
             place, level = loc.main, loc.main_level
-        elif re.fullmatch(r"(?:\d+\w* |[a-z]+teenth |[a-z]+th )?(government|people's government|people's congress|"
-                          r"people's congress standing committee|standing committee of people's congress)",
-                          low) and loc.main:
+        elif (
+            re.fullmatch(
+                r"(?:\d+\w* |[a-z]+teenth |[a-z]+th )?(government|people's government|people's congress|"
+                r"people's congress standing committee|standing committee of people's congress)",
+                low,
+            )
+            and loc.main
+        ):
             place, level = loc.main, loc.main_level
         else:
             return Qualified(form, form)
     lv = _LEVEL_WORD.get(level or "", "Municipal")
-    low = re.sub(r"\b(\d+\w*|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-                 r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth)\s+", "", low)
+    low = re.sub(
+        r"\b(\d+\w*|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+        r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth)\s+",
+        "",
+        low,
+    )
     low = re.sub(r"\bthe\s+", "", low)
     L = rf"(?:{_LVL}\s+)?"
     rules: list[tuple[str, str]] = [
-        (rf"standing committee of {L}(?:cpc |party )?(?:party )?committee|{L}party committee standing committee"
-         rf"|{L}(?:cpc )?standing committee", f"Standing Committee of the CPC {place} {lv} Committee"),
-        (rf"{L}(?:people's congress|npc|mpc) standing committee|standing committee of {L}(?:people's congress|npc|mpc)",
-         f"Standing Committee of the {place} {lv} People's Congress"),
+        (
+            rf"standing committee of {L}(?:cpc |party )?(?:party )?committee|{L}party committee standing committee"
+            rf"|{L}(?:cpc )?standing committee",
+            f"Standing Committee of the CPC {place} {lv} Committee",
+        ),
+        (
+            rf"{L}(?:people's congress|npc|mpc) standing committee|standing committee of {L}(?:people's congress|npc|mpc)",
+            f"Standing Committee of the {place} {lv} People's Congress",
+        ),
         (rf"{L}(?:people's congress|npc|mpc)", f"{place} {lv} People's Congress"),
-        (rf"(?:{L}cppcc(?: committee)?|cppcc {L}committee|{L}political consultative conference)",
-         f"CPPCC {place} {lv} Committee"),
+        (
+            rf"(?:{L}cppcc(?: committee)?|cppcc {L}committee|{L}political consultative conference)",
+            f"CPPCC {place} {lv} Committee",
+        ),
         (rf"{L}(?:people's )?government", f"{place} {lv} People's Government"),
         (rf"(?:cpc )?{L}(?:cpc |party )?(?:party )?committee(?: of cpc)?", f"CPC {place} {lv} Committee"),
         (rf"party group of {L}(.+)", ""),
@@ -171,19 +244,35 @@ def default_body(template: str, level: str | None, loc: Locality, place: str | N
 
 _CAPWORD = r"(?:[A-Z][\w’'\-]*|\d{4}|\d+(?:st|nd|rd|th))"
 _CONNECT = r"(?:of|the|and|for|on|in|to|de)"
-_BODY = re.compile(
-    rf"(?<![\w’'])({_CAPWORD}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)*{_CAPWORD})*)"
+_BODY = re.compile(rf"(?<![\w’'])({_CAPWORD}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)*{_CAPWORD})*)")
+_NOT_ROLE_HERE = {
+    "cpc",
+    "cppcc",
+    "party",
+    "state",
+    "general",
+    "standing",
+    "executive",
+    "foreign",
+    "county",
+    "district",
+    "court",
+    "board",
+    "members",
+    "member",
+    "head",
+}
+_ORDINAL = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth)$",
+    re.I,
 )
-_NOT_ROLE_HERE = {"cpc", "cppcc", "party", "state", "general", "standing", "executive", "foreign", "county",
-                  "district", "court", "board", "members", "member", "head"}
-_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                      r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
-                      r"nineteenth|twentieth)$", re.I)
 
 
 def _is_head(words: list[str], k: int) -> bool:
     heads = lexicon().body_heads
-    w = words[k].strip("’'")
+    w = re.sub(r"[’']s$", "", words[k].strip("’'"))
     if w in heads:
         return True
     return k > 0 and f"{words[k - 1]} {w}" in heads
@@ -192,7 +281,11 @@ def _is_head(words: list[str], k: int) -> bool:
 def _extend_complement(words: list[str], last: int) -> int:
     """After a complement-taking head ("Ministry"), keep "of [the] Foreign Affairs" up to the next break."""
     lex = lexicon()
-    if words[last].strip("’'") not in lex.complement_heads or last + 1 >= len(words) or words[last + 1] != "of":
+    if (
+        words[last].strip("’'") not in lex.complement_heads
+        or last + 1 >= len(words)
+        or words[last + 1] != "of"
+    ):
         return last
     k = last + 1
     if k + 1 < len(words) and words[k + 1] == "the":
@@ -211,12 +304,21 @@ def _extend_complement(words: list[str], last: int) -> int:
 
 
 def _split_parts(words: list[str]) -> list[list[str]]:
-    """"CPC X Committee and X People's Government" -> two names."""
+    """ "CPC X Committee and X People's Government" -> two names."""
     parts: list[list[str]] = [[]]
     for k, w in enumerate(words):
-        if w == "and" and parts[-1] and _is_head(words, k - 1) and k + 1 < len(words) and (
-                words[k + 1][:1].isupper() or words[k + 1] == "the" and k + 2 < len(words)
-                and words[k + 2][:1].isupper()):
+        if (
+            w == "and"
+            and parts[-1]
+            and _is_head(words, k - 1)
+            and k + 1 < len(words)
+            and (
+                words[k + 1][:1].isupper()
+                or words[k + 1] == "the"
+                and k + 2 < len(words)
+                and words[k + 2][:1].isupper()
+            )
+        ):
             parts.append([])
             continue
         if w == "&":
@@ -234,13 +336,38 @@ def _name_part(words: list[str]) -> list[str] | None:
     last = _extend_complement(words, last)
     words = words[: last + 1]
     i = 0
-    while i < len(words) and (words[i].lower() in _SMALL
-                              or words[i].lower() in {"on", "at", "from", "during", "since", "after", "by"}
-                              or words[i].lower() in lex.not_name_words - {
-                                  "chinese", "china", "national", "central", "state", "party", "standing",
-                                  "municipal", "provincial", "county", "district", "city", "people's",
-                                  "international", "world", "united", "republic", "foreign", "political",
-                                  "publicity", "organization", "united", "economic", "education", "legal"}):
+    while i < len(words) and (
+        words[i].lower() in _SMALL
+        or words[i].lower() in {"on", "at", "from", "during", "since", "after", "by"}
+        or words[i].lower()
+        in lex.not_name_words
+        - {
+            "chinese",
+            "china",
+            "national",
+            "central",
+            "state",
+            "party",
+            "standing",
+            "municipal",
+            "provincial",
+            "county",
+            "district",
+            "city",
+            "people's",
+            "international",
+            "world",
+            "united",
+            "republic",
+            "foreign",
+            "political",
+            "publicity",
+            "organization",
+            "economic",
+            "education",
+            "legal",
+        }
+    ):
         i += 1
     # a role word (not inside "of the ...") starts a new name: "Secretary of the X", "Provincial Deputy Party"
     for k in range(len(words) - 1, i - 1, -1):
@@ -257,9 +384,9 @@ def _name_part(words: list[str]) -> list[str] | None:
     low = [w.lower() for w in words]
     for k, w in enumerate(low):
         if w == "of":
-            head = " ".join(low[max(0, k - 2):k])
+            head = " ".join(low[max(0, k - 2) : k])
             if any(head.endswith(n) for n in lex.event_nouns):
-                rest = words[k + 1:]
+                rest = words[k + 1 :]
                 while rest and rest[0].lower() in _SMALL:
                     rest = rest[1:]
                 if any(_ORDINAL.match(x) for x in words[:k]) or head.endswith(("meeting", "session")):
@@ -267,20 +394,24 @@ def _name_part(words: list[str]) -> list[str] | None:
                         break
                     return _name_part(rest) if rest else None
             break
-    if words and _ORDINAL.match(words[0]) and len(words) > 1 and words[1].lower() in {"session", "plenary",
-                                                                                       "meeting"}:
+    if (
+        words
+        and _ORDINAL.match(words[0])
+        and len(words) > 1
+        and words[1].lower() in {"session", "plenary", "meeting"}
+    ):
         return None
     # a name starts with a chunk ending in a head noun: "Board of Directors of X Group" -> "X Group"
     while "of" in words:
         k = words.index("of")
         if any(_is_head(words, x) for x in range(k)) or words[0] == "Presidium":
             break
-        words = words[k + 1:]
+        words = words[k + 1 :]
         while words and words[0].lower() in _SMALL:
             words = words[1:]
         if not any(_is_head(words, x) for x in range(len(words))):
             return None
-    if words and (words[-1] in {"CPC"} or words[-1] == "CPPCC" and any(_ORDINAL.match(w) for w in words)):
+    if words and (words[-1] in {"CPC", "Party"} or words[-1] == "CPPCC" and any(_ORDINAL.match(w) for w in words)):
         return None
     # laws and plans are initiatives: "Electoral Law of the National People's Congress"
     cues = lex.initiative_cues
@@ -309,17 +440,20 @@ def find_bodies(text: str, skip: list[tuple[int, int]] | None = None) -> list[tu
                 continue
             # locate the name's words in the phrase
             for k in range(len(words) - len(name) + 1):
-                if words[k:k + len(name)] == name:
+                if words[k : k + len(name)] == name:
                     start = toks[k][1]
                     end = toks[k + len(name) - 1][1] + len(name[-1])
                     break
             else:
                 continue
-            tail = re.match(r" of (?:China|[A-Z][a-z]+ (?:County|City|District|Province))\b", text[end:end + 40])
+            tail = re.match(
+                r" of (?:China|[A-Z][a-z]+ (?:County|City|District|Province))\b", text[end : end + 40]
+            )
             if tail and (name[-1] == "Party" or name[-1] in {"Congress", "Government", "Committee"}):
                 end += tail.end()
             form = re.sub(r"\s+", " ", text[start:end])
             form = re.sub(r"\s*\([A-Z]{2,8}\)", "", form)
+            form = re.sub(r"[’']s$", "", form)
             if form.lower() in lex.generic_bodies or len(name) == 1 and _is_head(name, 0):
                 continue
             out.append((start, end, form))

@@ -18,15 +18,25 @@ from kg.extract.en.sentences import is_furniture
 
 _MEETING = r"(?i:meeting|session|conference|symposium|study|plenary meeting|executive meeting|forum|seminar)"
 _HELD = re.compile(r"\b(held|holds|convened|convenes|hold|was held|were held|opens|opened|kicked off)\b")
-_BODY_WORDS = r"(?:[A-Z][\w’'\-]*|(?i:municipal|county|district|provincial|city|people[’']s|party|committee|" \
-              r"standing|congress|government|cppcc|npc|mpc|presidium)|\d+\w*|\([A-Za-z]+\))"
+_BODY_WORDS = (
+    r"(?:[A-Z][\w’'\-]*|(?i:municipal|county|district|provincial|city|people[’']s|party|committee|"
+    r"standing|congress|government|cppcc|npc|mpc|presidium)|\d+\w*|\([A-Za-z]+\))"
+)
 _BODY_PHRASE = rf"((?:the\s+)?{_BODY_WORDS}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_BODY_WORDS})*)"
 _OF_MEETING = re.compile(rf"\b{_MEETING}\s+(?:\(\w+\)\s+)?of\s+{_BODY_PHRASE}")
-_SUBJ_HELD = re.compile(rf"{_BODY_PHRASE}(?:[’']s)?\s+(?:\(\w+\)\s+)?(?:on\s+\w+\s+(?:\w+\s+)?)?"
-                        rf"(?:held|holds|convened|convenes)\b")
-_BODY_MEETING = re.compile(rf"{_BODY_PHRASE}(?:[’']s)?\s+(?:\w+\s+)?(?i:executive|plenary)\s+(?i:meeting)")
-_DATELINE = re.compile(r"\b[A-Z]{3,}[A-Z ]*,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d{1,2})"
-                       r"\s+\(Xinhua\)")
+_SUBJ_HELD = re.compile(
+    rf"{_BODY_PHRASE}(?:[’']s)?\s+(?:\(\w+\)\s+)?(?:on\s+\w+\s+(?:\w+\s+)?)?"
+    rf"(?:held|holds|convened|convenes)\b"
+)
+_ORD = r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_BODY_MEETING = re.compile(
+    rf"{_BODY_PHRASE}(?:[’']s)?\s+(?:{_ORD}\s+)?(?i:executive|plenary|work)\s+"
+    rf"(?i:meeting|conference)"
+)
+_DATELINE = re.compile(
+    r"\b[A-Z]{3,}[A-Z ]*,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\w*\.?\s+\d{1,2})"
+    r"\s+\(Xinhua\)"
+)
 
 
 @dataclass
@@ -40,24 +50,35 @@ class EventRead:
 
 def _cue_patterns() -> list[tuple[re.Pattern[str], str]]:
     cues = lexicon().event_cues
-    return [(re.compile(rf"\b{re.escape(k)}\b", re.I), v) for k, v in sorted(cues.items(), key=lambda kv: -len(kv[0]))]
+    return [
+        (re.compile(rf"\b{re.escape(k)}\b", re.I), v)
+        for k, v in sorted(cues.items(), key=lambda kv: -len(kv[0]))
+    ]
 
 
-_PRESIDE_AFTER = re.compile(r"\s*(?:\([RL]\)\s*)?,?\s*(?:also\s+|then\s+|has\s+|who\s+|yesterday\s+|recently\s+|"
-                            r"(?:on|in|at)\s+(?:the\s+)?\w+(?:\s+(?:morning|afternoon|evening))?\s+)?"
-                            r"(presided|presides|presiding|chaired|chairs|hosted|hosts)\b", re.I)
-_PRESIDE_BEFORE = re.compile(r"\b(?:chaired|presided over|presided|hosted|chairmanship of)\s+by\s*$|"
-                             r"\bunder the chairmanship of\s*$|\b(?:chaired|presided over|hosted) by\s+(?:the\s+)?$", re.I)
+_PRESIDE_AFTER = re.compile(
+    r"\s*(?:\([RL]\)\s*)?,?\s*(?:also\s+|then\s+|has\s+|who\s+|yesterday\s+|recently\s+|"
+    r"(?:on|in|at)\s+(?:the\s+)?\w+(?:\s+(?:morning|afternoon|evening))?\s+)?"
+    r"(presided|presides|presiding|chaired|chairs|hosted|hosts)\b",
+    re.I,
+)
+_PRESIDE_BEFORE = re.compile(
+    r"\b(?:chaired|presided over|presided|hosted|chairmanship of)\s+by\s*$|"
+    r"\bunder the chairmanship of\s*$|\b(?:chaired|presided over|hosted) by\s+(?:the\s+)?$",
+    re.I,
+)
 
 
-def read_event(text: str, readings: list[Reading], sents: list[tuple[int, int]], ref: date | None) -> EventRead:
+def read_event(
+    text: str, readings: list[Reading], sents: list[tuple[int, int]], ref: date | None
+) -> EventRead:
     ev = EventRead()
     cues = _cue_patterns()
     presided: dict[str, Reading] = {}
     attended: dict[str, Reading] = {}
     for r in readings:
-        after = text[r.chain_end:r.chain_end + 40]
-        before = text[max(0, r.chain_start - 40):r.chain_start]
+        after = text[r.chain_end : r.chain_end + 40]
+        before = text[max(0, r.chain_start - 40) : r.chain_start]
         if _PRESIDE_AFTER.match(after) or _PRESIDE_BEFORE.search(before):
             presided.setdefault(r.mention.name, r)
     first_event_sent: tuple[int, int] | None = None
@@ -65,8 +86,11 @@ def read_event(text: str, readings: list[Reading], sents: list[tuple[int, int]],
         if is_furniture(text, s, e):
             continue
         clause = text[s:e]
-        kinds = {v for p, v in cues if p.search(clause)
-                 and not re.search(r"\bwill\b[^.]*$", clause[:p.search(clause).start()])}
+        kinds = {
+            v
+            for p, v in cues
+            if p.search(clause) and not re.search(r"\bwill\b[^.]*$", clause[: p.search(clause).start()])
+        }
         inside = [r for r in readings if s <= r.mention.start < e]
         if inside and kinds & {"presided", "presided_by", "attended"} and first_event_sent is None:
             first_event_sent = (s, e)
@@ -74,8 +98,10 @@ def read_event(text: str, readings: list[Reading], sents: list[tuple[int, int]],
             continue
         for r in inside:
             nm = r.mention.name
-            tail = text[r.mention.end:r.mention.end + 3]
-            if tail[:2] in {"'s", "’s"} or re.search(r"Comrade\s*$", text[max(0, r.mention.start - 10):r.mention.start]):
+            tail = text[r.mention.end : r.mention.end + 3]
+            if tail[:2] in {"'s", "’s"} or re.search(
+                r"Comrade\s*$", text[max(0, r.mention.start - 10) : r.mention.start]
+            ):
                 continue
             attended.setdefault(nm, r)
     ev.presided = sorted(presided.values(), key=lambda r: r.mention.start)
@@ -93,20 +119,30 @@ def read_event(text: str, readings: list[Reading], sents: list[tuple[int, int]],
     return ev
 
 
-def _event_date(text: str, sents: list[tuple[int, int]], ref: date | None,
-                first: tuple[int, int] | None) -> date | None:
+def _event_date(
+    text: str, sents: list[tuple[int, int]], ref: date | None, first: tuple[int, int] | None
+) -> date | None:
     cands = []
     for s, e in sents:
         if is_furniture(text, s, e):
             continue
         clause = text[s:e]
-        if not (_HELD.search(clause) or re.search(r"\b(presid|chair|attend|met|meet|talks|visit|session|meeting|"
-                                                  r"host)", clause, re.I)):
+        if not (
+            _HELD.search(clause)
+            or re.search(
+                r"\b(presid|chair|attend|met|meet|talks|visit|session|meeting|"
+                r"host)",
+                clause,
+                re.I,
+            )
+        ):
             continue
         for ds, de, d in find_dates(clause, ref):
-            if _DATELINE.search(text[max(0, s + ds - 20):s + de + 10]):
+            if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", clause[ds:de]):
+                continue  # ISO dates are page furniture in this genre
+            if _DATELINE.search(text[max(0, s + ds - 20) : s + de + 10]):
                 continue
-            if re.match(r"\s*\(Xinhua\)", text[s + de:s + de + 10]):
+            if re.match(r"\s*\(Xinhua\)", text[s + de : s + de + 10]):
                 continue
             cands.append((s + ds, d))
     if first:
@@ -121,14 +157,36 @@ def _event_body(text: str, sents: list[tuple[int, int]]) -> tuple[str | None, tu
         if is_furniture(text, s, e):
             continue
         clause = text[s:e]
-        for pat in (_OF_MEETING, _SUBJ_HELD, _BODY_MEETING):
-            m = pat.search(clause)
-            if not m:
-                continue
-            body = _trim(m.group(1))
-            if body:
-                start = s + m.start(1) + m.group(1).find(body)
-                return body, (start, start + len(body))
+        hits = []
+        for pat in (_SUBJ_HELD, _BODY_MEETING, _OF_MEETING):
+            for m in pat.finditer(clause):
+                body = _trim(m.group(1))
+                if body:
+                    hits.append((m.start(1) + m.group(1).find(body), body, m))
+                    break
+        if hits:
+            bstart, body, m = min(hits, key=lambda h: h[0])
+            of_hit = next((h for h in hits if h[2].re is _OF_MEETING), None)
+            if (
+                of_hit
+                and of_hit is not hits[0]
+                and re.sub(r"\s*\(.*?\)", "", of_hit[1]).lower()
+                in {"standing committee", "the standing committee"}
+                and hits[0][2].re is _SUBJ_HELD
+            ):
+                # "the Municipal Party Committee held a meeting of the Standing Committee"
+                return f"Standing Committee of the {hits[0][1]}", (s + bstart, s + bstart + len(body))
+            start = s + bstart
+            if (
+                re.match(
+                    r"\s+(?:held|holds|convened)\s+(?:the\s+|a\s+|its\s+)?(?:\w+\s+){0,2}standing committee meeting",
+                    clause[m.end(1) :],
+                    re.I,
+                )
+                and "standing committee" not in body.lower()
+            ):
+                return f"Standing Committee of the {body}", (start, start + len(body))
+            return body, (start, start + len(body))
     return None, None
 
 
@@ -136,15 +194,36 @@ def _trim(phrase: str) -> str | None:
     """Strip leading dates/ordinals/articles from a subject phrase; keep it only if it names a body."""
     words = phrase.split()
     lex = lexicon()
-    while words and (words[0].lower() in {"the", "on", "a", "an", "its", "and", "of"} or
-                     words[0].rstrip(",").lower() in {"january", "february", "march", "april", "may", "june",
-                                                      "july", "august", "september", "october", "november",
-                                                      "december", "recently", "yesterday"} or words[0][0].isdigit()
-                     and not re.match(r"\d+(st|nd|rd|th)$", words[0])):
+    while words and (
+        words[0].lower() in {"the", "on", "a", "an", "its", "and", "of"}
+        or words[0].rstrip(",").lower()
+        in {
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "recently",
+            "yesterday",
+        }
+        or words[0][0].isdigit()
+        and not re.match(r"\d+(st|nd|rd|th)$", words[0])
+    ):
         words = words[1:]
     if not words:
         return None
-    s = " ".join(words)
+    s = re.sub(r"[’']s$", "", " ".join(words))
+    m = re.search(r"\b(?:meeting|session|conference)\s+(?:of|for)\s+(?:the\s+)?(.+)$", s, re.I)
+    if m:
+        s = m.group(1)
+    words = s.split()
     heads = {h.lower() for h in lex.body_heads} | {"presidium", "government", "cppcc"}
     if not any(w.strip("’'").lower() in heads for w in words):
         return None

@@ -61,6 +61,9 @@ class Lexicon:
     party_organs: frozenset[str]
     complement_heads: frozenset[str]
     event_nouns: frozenset[str]
+    known_initiatives: list[tuple[str, str]]
+    document_cues: frozenset[str]
+    not_initiative_markers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -94,4 +97,7 @@ def lexicon() -> Lexicon:
         party_organs=_set("party_organs.txt"),
         complement_heads=_set("complement_heads.txt", lower=False),
         event_nouns=_set("event_nouns.txt"),
+        known_initiatives=[(r[0], r[1]) for r in _tsv("known_initiatives.tsv")],
+        document_cues=_set("document_cues.txt", lower=False),
+        not_initiative_markers=tuple(x.strip() for x in _lines("not_initiative_markers.txt")),
     )

@@ -23,8 +23,15 @@ _NOT_PLACE = frozenset(
     municipal county district provincial city province central national people new special standing
     relevant other all whole local chinese capital host home this""".split()
 )
-_LEVEL_OF = {"city": "municipal", "municipal": "municipal", "municipality": "municipal", "county": "county",
-             "district": "district", "province": "provincial", "provincial": "provincial"}
+_LEVEL_OF = {
+    "city": "municipal",
+    "municipal": "municipal",
+    "municipality": "municipal",
+    "county": "county",
+    "district": "district",
+    "province": "provincial",
+    "provincial": "provincial",
+}
 
 
 @dataclass
@@ -45,10 +52,15 @@ def find_locality(text: str, title: str | None) -> Locality:
     first: dict[str, int] = {}
     for src, weight in ((title or "", 2), (text, 1)):
         for m in _PLACE.finditer(src):
-            name = m.group(1)
-            if name.split()[0].lower() in _NOT_PLACE or name.lower() in lex.role_words:
+            words = m.group(1).split()
+            while words and words[0].lower() in _NOT_PLACE:
+                words = words[1:]
+            if not words:
                 continue
-            if name.lower() in lex.not_name_words and name.lower() not in {"beijing"}:
+            name = " ".join(words)
+            if name.lower() in lex.role_words or any(w.lower() in _NOT_PLACE for w in words):
+                continue
+            if any(w in lex.body_heads or w.lower() in lex.place_heads for w in words):
                 continue
             level = _LEVEL_OF[m.group(2).lower()]
             counts.setdefault(level, Counter())[name] += weight

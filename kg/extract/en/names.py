@@ -15,7 +15,9 @@ from functools import lru_cache
 from kg.extract.en.lexicon import lexicon
 
 _WORD = r"[A-Za-z]+(?:[’'‘\-](?!s\b)[A-Za-z]+)?"
-_PAIR = re.compile(rf"(?<![\w’'\-.])({_WORD})[ \u00a0]+({_WORD})(?:[ \u00a0]+([A-Z][a-z]{{0,5}}))?(?=[’'‘]s\b|(?![\w’'‘\-]))")
+_PAIR = re.compile(
+    rf"(?<![\w’'\-.])({_WORD})[ \u00a0]+({_WORD})(?:[ \u00a0]+([A-Z][a-z]{{0,5}}))?(?=[’'‘]s\b|(?![\w’'‘\-]))"
+)
 _FOREIGN_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)"
 _FOREIGN = re.compile(rf"(?<![\w’'\-])({_FOREIGN_TOKEN}(?:[ \u00a0]+{_FOREIGN_TOKEN}){{1,7}})(?![\w’'\-])")
 _CJK_NAME = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{2,3}(?![\u3400-\u9fff])")
@@ -60,7 +62,7 @@ def _pinyin_name(text: str, m: re.Match[str]) -> tuple[int, str] | None:
     n = syllable_count(given)
     if not 1 <= n <= 2:
         return None
-    after = text[m.end(2):m.end(2) + 30]
+    after = text[m.end(2) : m.end(2) + 30]
     nxt = re.match(r"[ \u00a0]+([A-Za-z]+)", after)
     if nxt and nxt.group(1).lower() in lex.place_heads and nxt.group(1)[:1].isupper():
         return None
@@ -78,8 +80,8 @@ def _pinyin_name(text: str, m: re.Match[str]) -> tuple[int, str] | None:
     if sur.islower() and given.islower():
         if given in lex.english_words or sur in lex.english_words and n < 2:
             return None
-        before = text[max(0, m.start() - 40):m.start()].rstrip()
-        after_ok = re.match(r"\s*([,.;:)]|and\b|attended\b|$)", text[m.end(2):m.end(2) + 12])
+        before = text[max(0, m.start() - 40) : m.start()].rstrip()
+        after_ok = re.match(r"\s*([,.;:)]|and\b|attended\b|$)", text[m.end(2) : m.end(2) + 12])
         last = before.split()[-1].lower() if before.split() else ""
         before_ok = before.endswith((",", ";", "、")) or last in {"and"} or last in lex.role_words
         if before_ok and after_ok:
@@ -87,16 +89,18 @@ def _pinyin_name(text: str, m: re.Match[str]) -> tuple[int, str] | None:
     return None
 
 
-_BYLINE = re.compile(r"(?:^\s*(?:Xinhua|By|Source)|\b(?:Photo by|[Cc]orrespondent|[Ee]ditor|[Rr]eporter|Author))"
-                     r"\s*[:：]?\s*[^()\[\]\n]*$")
+_BYLINE = re.compile(
+    r"(?:^\s*(?:Xinhua|By|Source)|\b(?:Photo by|[Cc]orrespondent|[Ee]ditor|[Rr]eporter|Author))"
+    r"\s*[:：]?\s*[^()\[\]\n]*$"
+)
 
 
 def is_byline(text: str, start: int, end: int) -> bool:
     """Photo credits, reporters and editors: "(Xinhua/Li Ming)", "Editor: Li Ming", "(By Li Ming/Daily)"."""
-    if text[end:end + 1] == "/" or text[max(0, start - 1):start] == "/":
+    if text[end : end + 1] == "/" or text[max(0, start - 1) : start] == "/":
         return True
     line_start = max(text.rfind("\n", 0, start), text.rfind("(", 0, start), text.rfind("[", 0, start)) + 1
-    if re.match(r"(?:[’']s)?\s+Thought\b", text[end:end + 12]):
+    if re.match(r"(?:[’']s)?\s+Thought\b", text[end : end + 12]):
         return True  # "Xi Jinping Thought on ..." names a doctrine, not the person
     return bool(_BYLINE.search(text[line_start:start]))
 
@@ -127,24 +131,43 @@ def _find(text: str) -> list[Mention]:
         words = m.group(1).split()
         # trim words that are not name words on both sides
         i, j = 0, len(words)
-        while i < j and (words[i].lower().rstrip(".") in lex.not_name_words or words[i].lower() in lex.role_words
-                         or words[i].lower() in lex.nationalities or words[i] in lex.body_heads
-                         or words[i].lower() in lex.place_heads):
+        while i < j and (
+            words[i].lower().rstrip(".") in lex.not_name_words
+            or words[i].lower() in lex.role_words
+            or words[i].lower() in lex.nationalities
+            or words[i] in lex.body_heads
+            or words[i].lower() in lex.place_heads
+        ):
             i += 1
-        while j > i and (words[j - 1].lower() in lex.not_name_words or words[j - 1] in lex.body_heads
-                         or words[j - 1].lower() in lex.place_heads or words[j - 1].lower() in lex.role_words):
-            if (words[j - 1] in lex.body_heads or words[j - 1].lower() in lex.place_heads
-                    or words[j - 1].lower() in lex.role_words):
+        while j > i and (
+            words[j - 1].lower() in lex.not_name_words
+            or words[j - 1] in lex.body_heads
+            or words[j - 1].lower() in lex.place_heads
+            or words[j - 1].lower() in lex.role_words
+        ):
+            if (
+                words[j - 1] in lex.body_heads
+                or words[j - 1].lower() in lex.place_heads
+                or words[j - 1].lower() in lex.role_words
+            ):
                 j = -1
                 break
             j -= 1
         if j < 0:
             continue
         words = words[i:j]
-        if not 2 <= len(words) <= 4:
+        if (
+            len(words) >= 3
+            and i == 0
+            and re.search(r"\b(?:in|to|of|from|at)\s+$", text[max(0, m.start(1) - 6) : m.start(1)])
+        ):
+            words = words[1:]  # "Consul General of X in Shanghai Maria Lindqvist": the place is no name
+        if not 2 <= len(words) <= 4 or " ".join(words).lower() in lex.not_names:
             continue
-        if any(w.lower() in lex.not_name_words or w in lex.body_heads or w.lower() in lex.role_words
-               for w in words):
+        if any(
+            w.lower() in lex.not_name_words or w in lex.body_heads or w.lower() in lex.role_words
+            for w in words
+        ):
             continue
         start = m.start(1) + m.group(1).index(words[0])
         end = start + len(" ".join(words))
@@ -154,8 +177,8 @@ def _find(text: str) -> list[Mention]:
             continue
         out.append(Mention(start, end, " ".join(words), "foreign"))
     for m in _CJK_NAME.finditer(text):
-        before = text[max(0, m.start() - 2):m.start()]
-        after = text[m.end():m.end() + 2]
+        before = text[max(0, m.start() - 2) : m.start()]
+        after = text[m.end() : m.end() + 2]
         if re.search(r"[,，、]\s*$", before) and re.match(r"\s*[,，、]", after):
             out.append(Mention(m.start(), m.end(), m.group(0), "cjk"))
     out.sort(key=lambda x: (x.start, -x.end))

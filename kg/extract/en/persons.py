@@ -65,7 +65,7 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
             r.own = True
             r.shared = left[0]
             # "Director Liu Hong of the District People's Congress Standing Committee"
-            tail = re.match(r"\s+of\s+((?:the\s+)?[A-Z][^,.;]*)", text[m.end:m.end + 150])
+            tail = re.match(r"\s+of\s+((?:the\s+)?[A-Z][^,.;]*)", text[m.end : m.end + 150])
             if tail and not right and left[0][-1].body_text is None:
                 body = cut_body(tail.group(1))
                 left[0][-1].body_text = body
@@ -75,17 +75,17 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
             r.items.extend(right[0])
             r.chain_end = right[1]
             r.own = True
-        linked = prev is not None and _LIST_SEP.fullmatch(text[prev.mention.end:m.start]) is not None
+        linked = prev is not None and _LIST_SEP.fullmatch(text[prev.mention.end : m.start]) is not None
         if linked and prev is not None and prev.chain_end > prev.mention.end:
             linked = False
         if not left and linked and prev is not None and prev.shared:
-            sep = text[prev.mention.end:m.start]
+            sep = text[prev.mention.end : m.start]
             if "," in sep or "、" in sep or any(i.role.plural for i in prev.shared):
                 r.shared = prev.shared
                 if not right:
                     r.items.extend(prev.shared)
                     # "Deputy Director A, B and C of the X": the body after the list completes the title
-                    tail = re.match(r"\s+of\s+((?:the\s+)?[A-Z][^,.;]*)", text[m.end:m.end + 150])
+                    tail = re.match(r"\s+of\s+((?:the\s+)?[A-Z][^,.;]*)", text[m.end : m.end + 150])
                     if tail and prev.shared[-1].body_text is None:
                         body = cut_body(tail.group(1))
                         prev.shared[-1].body_text = body
@@ -93,7 +93,7 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
                         prev.shared[-1].body_span = (bstart, bstart + len(body))
         if not left and not linked:
             # "The executive chairmen of the presidium, A, B and C attended"
-            before = re.search(r",\s*$", text[floor:m.start])
+            before = re.search(r",\s*$", text[floor : m.start])
             if before:
                 comma = floor + before.start()
                 lc = left_chain(text, comma, floor)
@@ -106,7 +106,7 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
             cur = m
             while j >= 0:
                 p = readings[j]
-                if _LIST_SEP.fullmatch(text[p.mention.end:cur.start]) is None or p.own:
+                if _LIST_SEP.fullmatch(text[p.mention.end : cur.start]) is None or p.own:
                     break
                 p.items.extend(right[0])
                 cur = p.mention
@@ -117,15 +117,16 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
             continue
         if m.kind == "foreign":
             known.add(m.name)
-        if lex and text[m.end:m.end + 3] in {"'s ", "’s "} and not r.items and m.kind == "foreign":
+        if lex and text[m.end : m.end + 3] in {"'s ", "’s "} and not r.items and m.kind == "foreign":
             continue
         readings.append(r)
         prev = r
     return readings
 
 
-def posts_of(items: list[Item], loc: Locality, acronyms: dict[str, str],
-             memory: dict[str, str] | None = None) -> list[Post]:
+def posts_of(
+    items: list[Item], loc: Locality, acronyms: dict[str, str], memory: dict[str, str] | None = None
+) -> list[Post]:
     """Posts for the title items of one person; ``memory`` carries bodies resolved earlier in the release."""
     memory = {} if memory is None else memory
     out: list[Post] = []
@@ -142,10 +143,18 @@ def posts_of(items: list[Item], loc: Locality, acronyms: dict[str, str],
             if key in acronyms:
                 bt = acronyms[key]
             else:
-                bt = re.sub(r"\b[A-Z]{2,8}\b", lambda a: acronyms.get(a.group(0), a.group(0))
-                            if a.group(0) not in lexicon().keep_acronyms else a.group(0), bt)
+                bt = re.sub(
+                    r"\b[A-Z]{2,8}\b",
+                    lambda a: (
+                        acronyms.get(a.group(0), a.group(0))
+                        if a.group(0) not in lexicon().keep_acronyms
+                        else a.group(0)
+                    ),
+                    bt,
+                )
             if it.role.canonical.endswith("Minister") and not any(
-                    w.strip("’'") in lexicon().body_heads for w in bt.split()):
+                w.strip("’'") in lexicon().body_heads for w in bt.split()
+            ):
                 # "Deputy Minister of Foreign Affairs" -> the Ministry of Foreign Affairs (of Vietnam)
                 bt = f"Ministry of {clean_body(bt)}"
                 if it.country and it.country != "China":
@@ -153,8 +162,10 @@ def posts_of(items: list[Item], loc: Locality, acronyms: dict[str, str],
             q = qualify(bt, loc, level)
             body, body_text = q.name, q.text_form
             if body.lower() in {"party group", "leading party group"}:
-                other = next((o for o in items if o is not it and o.body_text
-                              and "group" not in o.body_text.lower()), None)
+                other = next(
+                    (o for o in items if o is not it and o.body_text and "group" not in o.body_text.lower()),
+                    None,
+                )
                 if other:
                     body = f"Party Group of the {qualify(other.body_text or '', loc, level).name}"
                 elif "party group" in memory:

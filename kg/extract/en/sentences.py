@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-_ABBREV = re.compile(r"(?:\b(?:Lt|Mr|Mrs|Ms|Dr|Hon|No|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Sen|Rep|"
-                     r"Prof|Gen|Co|Inc|Ltd|vs|etc|H\.E|U\.S|T\.H)|\b[A-Z])$")
+_ABBREV = re.compile(
+    r"(?:\b(?:Lt|Mr|Mrs|Ms|Dr|Hon|No|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Sen|Rep|"
+    r"Prof|Gen|Co|Inc|Ltd|vs|etc|H\.E|U\.S|T\.H)|\b[A-Z])$"
+)
 _END = re.compile(r"[.!?。](?=[\s\"”’)\]]*(?:\s|$)|[A-Z])|\n|[.!?]$")
 FURNITURE = re.compile(
     r"^\s*(?:Date\s*:|Source\s*:|Updated\s*:?|Release time|Published\s*:|From\s*:|时间|来源|【|〖|Home\b|>|"
@@ -20,7 +22,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
-        if m.group(0) == "." and _ABBREV.search(text[max(0, m.start() - 5):m.start()]):
+        if m.group(0) == "." and _ABBREV.search(text[max(0, m.start() - 5) : m.start()]):
             continue
         end = m.end()
         if text[start:end].strip():

@@ -13,12 +13,65 @@ from dataclasses import dataclass
 from kg.extract.en.lexicon import Role, lexicon
 
 _TOKEN = re.compile(r"Lt\.|U\.S\.|H\.E\.|Hon\.|[A-Za-z][\w’'‘\-]*|\d+\w*|[(),;:&]")
-_LEAD = {"and", "a", "an", "the", "also", "as", "who", "is", "was", ",", "both", "its", "his", "her", "while",
-         "hon.", "h.e.", "comrade", "mr", "ms", "dr", "respectively"}
-_BODYISH_LOWER = {"party", "committee", "people's", "people’s", "congress", "standing", "county", "municipal",
-                  "district", "provincial", "city", "government", "cppcc", "npc", "mpc", "of", "the", "and",
-                  "group", "political", "legal", "affairs", "commission", "work", "department", "front",
-                  "united", "presidium", "court", "procuratorate", "organization", "office", "cpc"}
+_LEAD = {
+    "and",
+    "a",
+    "an",
+    "the",
+    "also",
+    "as",
+    "who",
+    "is",
+    "was",
+    ",",
+    "both",
+    "its",
+    "his",
+    "her",
+    "while",
+    "hon.",
+    "h.e.",
+    "comrade",
+    "mr",
+    "ms",
+    "dr",
+    "respectively",
+}
+_BODYISH_LOWER = {
+    "party",
+    "committee",
+    "people's",
+    "people’s",
+    "congress",
+    "standing",
+    "county",
+    "municipal",
+    "district",
+    "provincial",
+    "city",
+    "government",
+    "cppcc",
+    "npc",
+    "mpc",
+    "of",
+    "the",
+    "and",
+    "group",
+    "political",
+    "legal",
+    "affairs",
+    "commission",
+    "work",
+    "department",
+    "front",
+    "united",
+    "presidium",
+    "court",
+    "procuratorate",
+    "organization",
+    "office",
+    "cpc",
+}
 _BODY_STOP = re.compile(
     r"\s+(?:on|at|during|with|who|which|that|was|were|is|has|have|to|for his|for her|from|after|before|"
     r"presided|attended|chaired|hosted|met|said|made|delivered|participated|in (?=[a-z]))\b.*$"
@@ -32,7 +85,9 @@ class Item:
     role_span: tuple[int, int]
     body_text: str | None = None
     body_span: tuple[int, int] | None = None
-    level: str | None = None  # administrative level written in the chain ("Provincial Deputy Party Secretary")
+    level: str | None = (
+        None  # administrative level written in the chain ("Provincial Deputy Party Secretary")
+    )
     country: str | None = None  # nationality written before the role ("U.S. Ambassador")
     place: str | None = None  # a bare place the body names ("Mayor of Ningbo")
 
@@ -47,7 +102,7 @@ def _role_at(toks: list[tuple[str, int, int]], i: int) -> tuple[Role, int] | Non
     for n in (4, 3, 2, 1):
         if i + n > len(toks):
             continue
-        words = [t[0].lower() for t in toks[i:i + n]]
+        words = [t[0].lower() for t in toks[i : i + n]]
         if any(w in {",", ";", "(", ")", ":"} for w in words):
             continue
         key = " ".join(words)
@@ -105,7 +160,7 @@ def parse_chain(seg: str, offset: int = 0) -> tuple[list[Item], int, str]:
             before = []
         ands = [x for x, t in enumerate(before) if t[0].lower() == "and"]
         if ands:
-            before = before[ands[-1] + 1:]
+            before = before[ands[-1] + 1 :]
         if before:
             words = [t[0] for t in before]
             low = " ".join(words).lower()
@@ -120,7 +175,7 @@ def parse_chain(seg: str, offset: int = 0) -> tuple[list[Item], int, str]:
                 item.level = lv[0]
             if words and all(_bodyish(w) for w in words) and not (len(words) == 1 and _is_level(words[0])):
                 if low not in {"party", "cpc"}:
-                    item.body_text = seg[before[0][1] - offset:before[-1][2] - offset]
+                    item.body_text = seg[before[0][1] - offset : before[-1][2] - offset]
                     item.body_span = (before[0][1], before[-1][2])
         after = toks[e:nxt]
         # trailing separators belong to no item
@@ -135,14 +190,19 @@ def parse_chain(seg: str, offset: int = 0) -> tuple[list[Item], int, str]:
                 if cut:
                     body_toks = body_toks[: cut[0]]
             if body_toks:
-                raw = seg[body_toks[0][1] - offset:body_toks[-1][2] - offset]
+                raw = seg[body_toks[0][1] - offset : body_toks[-1][2] - offset]
                 body = _cut_body(raw)
                 cut_short = len(body) < len(raw.rstrip(" ,;:"))
                 if body:
                     bstart = body_toks[0][1]
                     item.body_text, item.body_span = body, (bstart, bstart + len(body))
-                    if not any(w in lex.body_heads or w.lower() in _BODYISH_LOWER or w.lower() in lex.levels
-                               for w in body.split()) and body[:1].isupper():
+                    if (
+                        not any(
+                            w in lex.body_heads or w.lower() in _BODYISH_LOWER or w.lower() in lex.levels
+                            for w in body.split()
+                        )
+                        and body[:1].isupper()
+                    ):
                         item.place = body.split(" in ")[0]
                     end = bstart + len(body)
                 else:
@@ -174,8 +234,11 @@ def first_role_index(seg: str) -> int | None:
     return None
 
 
-_DELIM = re.compile(r"[,;:(\n“\"]|(?-i:(?<![A-Z])(?<!\bLt)(?<!\bHon))\.\s|\bwith\b|\bby\b|\bincluding\b|\bled\b|\bbetween\b|\bwhile\b|\bthat\b|"
-                    r"\bwhen\b|\bfrom\b|\bfor\b|\bvisiting\b|\bthe\s+(?=[a-z]+\s+(?:of|and)\b)", re.I)
+_DELIM = re.compile(
+    r"[,;:(\n“\"]|(?-i:(?<![A-Z])(?<!\bLt)(?<!\bHon))\.\s|\bwith\b|\bby\b|\bincluding\b|\bled\b|\bbetween\b|\bwhile\b|\bthat\b|"
+    r"\bwhen\b|\bfrom\b|\bfor\b|\bvisiting\b|\bthe\s+(?=[a-z]+\s+(?:of|and)\b)",
+    re.I,
+)
 
 
 def left_chain(text: str, start: int, floor: int) -> tuple[list[Item], int] | None:
@@ -184,7 +247,7 @@ def left_chain(text: str, start: int, floor: int) -> tuple[list[Item], int] | No
     window = re.sub(r"\([A-Z]{2,8}\)", lambda m: " " * len(m.group(0)), text[lo:start])
     cut = 0
     for m in _DELIM.finditer(window):
-        if m.group(0).lower() == "for" and re.match(r"\s+(improving|the|promoting)", window[m.end():]):
+        if m.group(0).lower() == "for" and re.match(r"\s+(improving|the|promoting)", window[m.end() :]):
             continue
         cut = m.end()
     seg = window[cut:]
@@ -202,8 +265,11 @@ def left_chain(text: str, start: int, floor: int) -> tuple[list[Item], int] | No
     if ri is None:
         return None
     s = ri
-    while s > 0 and toks[s - 1][0].lower() != "and" and (
-            _bodyish(toks[s - 1][0]) or toks[s - 1][0].lower() in lexicon().nationalities):
+    while (
+        s > 0
+        and toks[s - 1][0].lower() != "and"
+        and (_bodyish(toks[s - 1][0]) or toks[s - 1][0].lower() in lexicon().nationalities)
+    ):
         s -= 1
     while s < ri and toks[s][0].lower() in _LEAD | {"of", "and"}:
         s += 1
@@ -220,13 +286,15 @@ def left_chain(text: str, start: int, floor: int) -> tuple[list[Item], int] | No
     return items, seg_start
 
 
-_PIECE_END = re.compile(r"[,;]|(?<!\bLt)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bHon)(?<!\.[A-Z])\.(?:\s|$)|\s\(|\)")
+_PIECE_END = re.compile(
+    r"[,;]|(?<!\bLt)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bHon)(?<!\.[A-Z])\.(?:\s|$)|\s\(|\)"
+)
 
 
 def right_chain(text: str, end: int, starts: frozenset[int] = frozenset()) -> tuple[list[Item], int] | None:
     """The appositive chain after the name ending at ``end``: ", Member of X and Secretary of Y, ...".
     ``starts`` are where other names begin: a piece holding a name is that name's title, not ours."""
-    m = re.match(r"\s*(\([RL]\))?\s*,\s*", text[end:end + 12])
+    m = re.match(r"\s*(\([RL]\))?\s*,\s*", text[end : end + 12])
     if not m:
         return None
     pos = end + m.end()
@@ -236,7 +304,11 @@ def right_chain(text: str, end: int, starts: frozenset[int] = frozenset()) -> tu
         stop = _PIECE_END.search(text, pos)
         piece_end = stop.start() if stop else len(text)
         # keep "(NPC)"-style glosses inside the piece
-        while stop and stop.group(0) == " (" and re.match(r"\s\([A-Z]{2,8}\)", text[stop.start():stop.start() + 12]):
+        while (
+            stop
+            and stop.group(0) == " ("
+            and re.match(r"\s\([A-Z]{2,8}\)", text[stop.start() : stop.start() + 12])
+        ):
             stop = _PIECE_END.search(text, text.index(")", stop.start()) + 1)
             piece_end = stop.start() if stop else len(text)
         piece = text[pos:piece_end]

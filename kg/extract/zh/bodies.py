@@ -13,12 +13,15 @@ from kg.extract.zh.script import View, to_traditional
 # what follows a level word (省/市/县/区/自治区) in a local body
 _ORGANS = (
     r"委(?:外事工作委员会(?:办公室)?|外办|常委会|办公室|办公厅|组织部|宣传部|统战部|政法委|政研室)?"
-    r"|人民政府(?:党组|办公室|办公厅)?|政府(?:党组|办公室|办公厅)?|人大常委会(?:党组)?|人大|政协(?:党组)?"
-    r"|纪委监委|纪委"
+    r"|人民政府(?:党组|办公室|办公厅)?|政府(?:党组|办公室|办公厅)?|人大常委会(?:党组)?|人大"
+    r"|人民代表大会常务委员会|政协(?:党组|常委会|办公室)?|纪委监委|纪委|外办|外事办公室|外事办"
 )
 _LEVEL = r"(?:自治区党|自治区|省市|省|市|县|区)"
-_TERM = r"(?:[一二三四五六七八九十]+届)?"  # 市十七届人大常委会
+_TERM = r"(?:第?[一二三四五六七八九十]+届)?"  # 市十七届人大常委会, 澜河市第十六届人民代表大会常务委员会
 _LOCAL = re.compile(rf"(?P<level>{_LEVEL})(?P<term>{_TERM})(?P<organ>{_ORGANS})")
+_CPPCC = re.compile(  # 政协青山市第十一届委员会(常务委员会)
+    r"政协(?P<stem>[\u4e00-\u9fff]{2,3}?)(?P<level>省|市|县|区)(?:第?[一二三四五六七八九十]+届)?委员会(?P<sc>常务委员会)?"
+)
 _CONGRESS = re.compile(
     r"(?:中共)?(?P<stem>[\u4e00-\u9fff]{2})(?P<level>区|县|市)第[一二三四五六七八九十]+届委员会"
 )
@@ -31,6 +34,8 @@ _NOT_BEFORE_IMPLICIT = set("全我本各城该两每跨地分副代外内")
 _CENTRAL_NOT = re.compile(
     r"企业|财政|空调|广播|电视|媒体|预算|资金|投资|厨房|民族|音乐|美术|戏剧|银行|大街|公园|商场|区域"
 )
+_MEETING_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?会议")  # 中央外事工作会议: a meeting, not the CC
+_ORGS = re.compile(r"(?:师范大学|大学|学院|议会|集团|公司|银行|商会)(?!生|城|路|街|站|园|区|校区)")
 _TEAMS = re.compile(r"(?:督导组|巡视组|检查组|工作组|调研组|代表团|考察团)")
 _TITLE = re.compile(r"《[^》]{1,80}》")
 
@@ -89,6 +94,9 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
             taken[i] = True
         hits.append(BodyHit(name=name, text_form=v.text(a, b), start=a, end=b, key=key))
 
+    for m in _CPPCC.finditer(s):
+        key = m.group("stem") + m.group("level") + "政协" + ("常委会" if m.group("sc") else "")
+        add(m.start(), m.end(), v.text(m.start(), m.end()), key)
     # 中共临河区第十四届委员会
     for m in _CONGRESS.finditer(s):
         add(m.start(), m.end(), v.text(m.start(), m.end()), f"{m.group('stem')}{m.group('level')}委")
@@ -96,6 +104,13 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
     for m in _TEAMS.finditer(s):
         a, b = _extend_left(s, m.start(), m.end(), lex)
         if b - a > len(m.group(0)) + 1 and not s[a:b].startswith(("全国两会",)):
+            add(a, b, v.text(a, b), s[a:b])
+    # universities, parliaments, companies: a head noun and the name written before it
+    for m in _ORGS.finditer(s):
+        if s.startswith(("党", "委"), m.end()):
+            continue
+        a, b = _extend_left(s, m.start(), m.end(), lex)
+        if b - a >= len(m.group(0)) + 2:
             add(a, b, v.text(a, b), s[a:b])
     # national / international lexicon, longest forms first
     forms = sorted(((f, g) for g in lex.bodies for f in g), key=lambda x: -len(x[0]))
@@ -107,7 +122,8 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
     if central:
         for m in re.finditer("中央", s):
             a, b = m.start(), m.end()
-            if any(taken[a:b]) or _inside(a, b, titles) or _CENTRAL_NOT.match(s, b):
+            if any(taken[a:b]) or _inside(a, b, titles) or _CENTRAL_NOT.match(s, b) \
+                    or _MEETING_NAME.match(s, b):
                 continue
             add(a, b, central[0], "中共中央")
     # local bodies, with an explicit place before them or implicit
@@ -129,16 +145,15 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
             outer, inner = place
             if s.startswith("中共", outer - 2):
                 outer -= 2
-            key = s[inner:b]
-            if organ.startswith("政府"):
-                key = key.replace("政府", "人民政府", 1)
+            t0, t1 = m.span("term")
+            key = _organ_key(s[inner:t0] + s[t1:b])
             add(outer, b, v.text(outer, b), key)
         elif a > 0 and s[a - 1] in _NOT_BEFORE_IMPLICIT:
             continue  # 全市政府..., 城市委...: not a body here
         else:
             t0, t1 = m.span("term")
             name, key = qualify_local(s[a:t0] + s[t1:b], v.text(a, t0) + v.text(t1, b), loc)
-            add(a, b, name, key)
+            add(a, b, name, _organ_key(key))
     # bare 人民政府 after a term number (第十六届人民政府): the release's own government
     for m in re.finditer(r"第[一二三四五六七八九十]+届人民政府", s):
         lv = loc.own_level or "市"
@@ -179,10 +194,29 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
     return hits + extra
 
 
+_ORGAN_KEYS = (("人民代表大会常务委员会", "人大常委会"), ("外事办公室", "外办"), ("外事办", "外办"))
+
+
+def _organ_key(key: str) -> str:
+    """One identity for the spellings of an organ: 政府 = 人民政府, 人民代表大会常务委员会 = 人大常委会."""
+    for long, short in _ORGAN_KEYS:
+        if key.endswith(long):
+            return key[: -len(long)] + short
+    if "人民政府" not in key and "政府" in key:
+        key = key.replace("政府", "人民政府", 1)
+    return key
+
+
+def _long(w: str | None) -> bool:
+    return w is not None and len(w) > 1
+
+
 def _extend_left(s: str, head_start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     a = head_start
     while a > 0 and end - a < 30:
-        if any(s.startswith(st, a - len(st)) for st in _GROUP_STOPS) or lex.ending("roles", s, a):
+        if s[a - 1].isdigit() or any(s.startswith(st, a - len(st)) for st in _GROUP_STOPS) \
+                or lex.ending("roles", s, a) \
+                or _long(lex.ending("verbs", s, a)):
             break
         a -= 1
     return a, end

@@ -60,6 +60,8 @@ def find_initiatives(v: View, lex: Lexicon) -> list[InitiativeHit]:
         if any(s.endswith(w, 0, m.start()) for w in cues.get("theme_before", [])) and any(
                 s.startswith(w, m.end()) for w in cues.get("theme_after", [])):
             continue
+        if any(s.startswith(w, m.end()) for w in cues.get("quote_drop_after", [])):
+            continue
         if re.search(r"[。！？!?，,：:；;]", q):  # a quoted sentence, not a name
             continue
         add(a, b, q)

@@ -10,11 +10,11 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "zh"
 
 
 def _lines(name: str) -> list[str]:
+    """The non-empty lines of a data file; lines starting with # are comments."""
     out = []
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].rstrip() if line.lstrip().startswith("#") else line.rstrip()
-        if line.strip():
-            out.append(line)
+        if line.strip() and not line.lstrip().startswith("#"):
+            out.append(line.rstrip())
     return out
 
 

@@ -83,6 +83,22 @@ def _pinyin_matches(s: str, tokens: list[str]) -> Counter:
     return found
 
 
+_COMMON: dict[int, frozenset[str]] = {}
+
+
+def _common_words(lex: Lexicon) -> frozenset[str]:
+    """Two- and three-character pieces of the genre's own words (verbs, titles, body names)."""
+    if id(lex) not in _COMMON:
+        words = list(lex.verbs) + lex.boundaries + list(lex.roles) + lex.descriptors + lex.body_heads
+        words += [f for g in lex.bodies for f in g]
+        out = set()
+        for w in words:
+            for n in (2, 3):
+                out.update(w[i:i + n] for i in range(len(w) - n + 1))
+        _COMMON[id(lex)] = frozenset(out)
+    return _COMMON[id(lex)]
+
+
 def infer_locality(s: str, head: str, release_id: str, lex: Lexicon) -> Locality:
     """s: simplified text; head: simplified title + source line."""
     loc = Locality()
@@ -126,9 +142,12 @@ def infer_locality(s: str, head: str, release_id: str, lex: Lexicon) -> Locality
             else:
                 if loc.own_level in ("市", "县", "区"):
                     cand[loc.own_level][stem] += 1 + s.count(stem)
+    common = _common_words(lex)
     for stem in pin:
         if any(stem in cand[lv] for lv in LEVELS) or any(stem == p.short for p in lex.provinces):
             continue
+        if stem in common and not re.search(re.escape(stem) + "[市县区]", s):
+            continue  # 会见, 人大, 政协: words of the genre that happen to spell a slug
         if loc.own_level in ("市", "县", "区") and not (set(stem) & _STOP):
             cand[loc.own_level][stem] += 2 + s.count(stem)
 

@@ -8,11 +8,11 @@ from kg.extract.zh.events import find_meeting
 from kg.extract.zh.headline import headline_roles
 from kg.extract.zh.initiatives import find_initiatives
 from kg.extract.zh.lexicon import Lexicon
-from kg.extract.zh.locality import infer_locality
+from kg.extract.zh.locality import Locality, infer_locality
 from kg.extract.zh.posts import ResolvedPost, resolve
-from kg.extract.zh.script import make_view, to_simplified, to_traditional
+from kg.extract.zh.script import View, make_view, to_simplified, to_traditional
 from kg.extract.zh.titles import event_role, find_mentions
-from kg.model import Body, Event, Extraction, Initiative, Person, Release
+from kg.model import Body, Event, Extraction, Initiative, Person, Release, Span
 
 
 def _places(loc_names: dict[str, str], lex: Lexicon) -> set[str]:
@@ -29,105 +29,125 @@ def _places(loc_names: dict[str, str], lex: Lexicon) -> set[str]:
     return out
 
 
-def run(release: Release, lex: Lexicon) -> Extraction:
-    v = make_view(release.text)
+class _Bodies:
+    """The release's bodies, one per identity, in the order first met."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.alias = {f: g[0] for g in lex.bodies for f in g}
+        self.items: dict[str, Body] = {}
+
+    def key(self, key: str) -> str:
+        return body_key(self.alias.get(key, key))
+
+    def add(self, key: str, name: str, text_form: str | None, span: Span | None) -> None:
+        key = self.key(key)
+        if key not in self.items:
+            self.items[key] = Body(name=name, text_form=text_form if text_form != name else None)
+        if span and span not in self.items[key].spans:
+            self.items[key].spans.append(span)
+
+
+def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
+             ) -> tuple[dict[str, Person], dict[str, tuple[str, Span]]]:
+    """Persons with their posts (keyed by simplified name), and each one's role at the event."""
     s = v.s
-    head = to_simplified(" ".join(x for x in (release.title, release.source) if x))
-    loc = infer_locality(s, head, release.id, lex)
-    loc.trad = v.trad_share > 0.02
-    alias = {f: g[0] for g in lex.bodies for f in g}
-
-    body_hits = scan_bodies(v, loc, lex)
-    bodies: dict[str, Body] = {}
-
-    def add_body(key: str, name: str, text_form: str | None, span: tuple[int, int] | None) -> None:
-        key = body_key(alias.get(key, key))
-        if key not in bodies:
-            bodies[key] = Body(name=name, text_form=text_form if text_form != name else None)
-        if span and span not in bodies[key].spans:
-            bodies[key].spans.append(span)
-
-    for h in body_hits:
-        add_body(h.key, h.name, h.text_form, v.span(h.start, h.end))
-
-    # persons and posts
     persons: dict[str, Person] = {}
     post_keys: dict[str, set[tuple[str, str]]] = {}
-    roles: dict[str, tuple[str, tuple[int, int]]] = {}  # person key -> (role, span)
-    mentions = find_mentions(s, lex, _places(loc.names, lex))
-    for m in mentions:
+    roles: dict[str, tuple[str, Span]] = {}
+    last: tuple[int, ResolvedPost] | None = None  # end of the previous mention, its last post
+    for m in find_mentions(s, lex, _places(loc.names, lex)):
         resolved: list[ResolvedPost] = []
         prev: ResolvedPost | None = None
+        if last and m.start == last[0] + 1 and s[last[0]] in "，,":
+            prev = last[1]  # 副主任甲、乙，秘书长丙: the body carries over the comma
         for it in m.items:
             if it.descriptor:
                 continue
             rp = resolve(v, it, prev, loc, lex)
-            if rp is not None and it.body is not None:
-                rp = _full_mission(rp, bodies)
-            if rp is not None:
-                resolved.append(rp)
-                prev = rp
-                if rp.explicit and rp.body_span:
-                    add_body(rp.key, rp.post.body or "", None, v.span(*rp.body_span))
-                elif rp.state:
-                    add_body(rp.key, rp.post.body or "", None, None)
+            if rp is None:
+                continue
+            if it.body is not None:
+                rp = _full_mission(rp, bodies.items)
+            resolved.append(rp)
+            prev = rp
+            if rp.explicit and rp.body_span:
+                bodies.add(rp.key, rp.post.body or "", None, v.span(*rp.body_span))
+            elif rp.state:
+                bodies.add(rp.key, rp.post.body or "", None, None)
+        last = (m.end, resolved[-1]) if resolved else None
         role = event_role(s, m, lex)
         for a, b in m.names:
             key = s[a:b]
-            p = persons.get(key)
-            if p is None:
-                p = persons[key] = Person(name=v.text(a, b))
+            if key not in persons:
+                persons[key] = Person(name=v.text(a, b))
                 post_keys[key] = set()
+            p = persons[key]
             sp = v.span(a, b)
             if sp not in p.spans:
                 p.spans.append(sp)
             for rp in resolved:
-                pk = (to_simplified(rp.post.role), body_key(alias.get(rp.key, rp.key)))
-                if not any(pk[0] == r and (pk[1].endswith(k) or k.endswith(pk[1]))
-                           for r, k in post_keys[key]):
+                pk = (to_simplified(rp.post.role), bodies.key(rp.key))
+                same = (pk[0] == r and (pk[1].endswith(k) or k.endswith(pk[1])) for r, k in post_keys[key])
+                if not any(same):
                     post_keys[key].add(pk)
                     p.posts.append(rp.post)
-            if role and (key not in roles or role == "presided"):
-                if not (key in roles and roles[key][0] == "presided"):
-                    roles[key] = (role, sp)
+            if role and roles.get(key, ("",))[0] != "presided":
+                roles[key] = (role, sp)
     for key, role, (a, b) in headline_roles(s, list(persons)):
-        if key not in roles:
-            roles[key] = (role, v.span(a, b))
+        roles.setdefault(key, (role, v.span(a, b)))
     _merge_transcriptions(persons, roles)
+    return persons, roles
 
-    initiatives = find_initiatives(v, lex)
-    inits = [Initiative(name=h.name, spans=[v.span(a, b) for a, b in h.spans]) for h in initiatives]
 
-    events: list[Event] = []
-    meeting = find_meeting(s, body_hits)
-    date, _ = event_date(s, release.published, release.date_hint)
-    if meeting or roles:
-        ev = Event(name=release.title or "", date=date, kind="meeting" if meeting else None)
-        if meeting:
-            b = meeting.body
-            name = body_key(alias.get(b.key, b.key))
-            body = bodies[name].name if name in bodies else b.name
-            if meeting.standing:
-                suffix = to_traditional("常委会") if loc.trad else "常委会"
-                body = body + suffix
-                add_body(name + "常委会", body, None, v.span(b.start, b.end))
-            ev.body = body
-            ev.name = v.text(meeting.start, meeting.end)
-            ev.span = v.span(meeting.start, meeting.end)
-        for key, (role, sp) in roles.items():
-            name = persons[key].name
-            (ev.presided_by if role == "presided" else ev.attended_by).append(name)
-            ev.role_spans[f"{role}:{name}"] = sp
-        ev.initiatives = [i.name for i in inits]
-        events.append(ev)
+def _event(release: Release, v: View, loc: Locality, bodies: _Bodies, body_hits: list,
+           persons: dict[str, Person], roles: dict[str, tuple[str, Span]],
+           inits: list[Initiative]) -> Event | None:
+    """The reported event: its convening body, date, who presided and attended, what it endorsed."""
+    meeting = find_meeting(v.s, body_hits)
+    if not (meeting or roles):
+        return None
+    date, _ = event_date(v.s, release.published, release.date_hint)
+    first = next((ln.strip() for ln in release.text.splitlines() if ln.strip()), "")
+    ev = Event(name=release.title or first[:60], date=date, kind="meeting" if meeting else None)
+    if meeting:
+        b = meeting.body
+        key = bodies.key(b.key)
+        body = bodies.items[key].name if key in bodies.items else b.name
+        if meeting.standing:
+            body += to_traditional("常委会") if loc.trad else "常委会"
+            bodies.add(key + "常委会", body, None, v.span(b.start, b.end))
+        ev.body = body
+        ev.name = v.text(meeting.start, meeting.end)
+        ev.span = v.span(meeting.start, meeting.end)
+    for key, (role, sp) in roles.items():
+        name = persons[key].name
+        (ev.presided_by if role == "presided" else ev.attended_by).append(name)
+        ev.role_spans[f"{role}:{name}"] = sp
+    ev.initiatives = [i.name for i in inits]
+    return ev
 
+
+def run(release: Release, lex: Lexicon) -> Extraction:
+    v = make_view(release.text)
+    head = to_simplified(" ".join(x for x in (release.title, release.source) if x))
+    loc = infer_locality(v.s, head, release.id, lex)
+    loc.trad = v.trad_share > 0.02
+
+    bodies = _Bodies(lex)
+    body_hits = scan_bodies(v, loc, lex)
+    for h in body_hits:
+        bodies.add(h.key, h.name, h.text_form, v.span(h.start, h.end))
+    persons, roles = _persons(v, loc, lex, bodies)
+    inits = [Initiative(name=h.name, spans=[v.span(a, b) for a, b in h.spans])
+             for h in find_initiatives(v, lex)]
+    ev = _event(release, v, loc, bodies, body_hits, persons, roles, inits)
     return Extraction(
         release=release,
         language="zh",
         persons=list(persons.values()),
-        bodies=list(bodies.values()),
+        bodies=list(bodies.items.values()),
         initiatives=inits,
-        events=events,
+        events=[ev] if ev else [],
         locality=(to_traditional(loc.main) if loc.trad and loc.main else loc.main),
     )
 

@@ -15,6 +15,7 @@ from kg.model import Post
 
 _MISSION = re.compile(r"^(?:中国)?驻[\u4e00-\u9fff]{1,8}$")
 _MISSION_OF = {"大使": "大使馆", "总领事": "总领事馆", "领事": "领事馆"}
+_HOME = ("中国", "中华人民共和国", "中方")
 _PARTY_ROLES = ("书记", "副书记", "常委", "第一书记")
 _CENTRAL = "中共中央"
 _STATE = "中华人民共和国"
@@ -71,6 +72,11 @@ def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
         suffix = _MISSION_OF.get(role_s.removeprefix("副"), "")
         body_w = prefix_w + (to_traditional(suffix) if loc.trad else suffix)
         return out(body_w, prefix_s + suffix, True)
+    country = next((prefix_s[:k] for k in range(len(prefix_s) - 1, 1, -1)
+                    if prefix_s[:k] in lex.countries and prefix_s[:k] not in _HOME), None)
+    if country and not any(prefix_s.endswith(h) for h in lex.body_heads):
+        # 瑞典马恩霍尔姆市市长: a foreign city, no 人民政府 / 委 added
+        return out(v.text(item.p0 + len(country), item.r0), prefix_s[len(country):], True)
     if prefix_s:
         if is_country(prefix_s, lex):
             return out(prefix_w, lex.countries[prefix_s][0], True)

@@ -70,6 +70,7 @@ def valid_prefix(p: str, lex: Lexicon, places: set[str]) -> bool:
     return any(p.endswith(h) for h in lex.body_heads) and len(p) >= 2
 
 
+_FORMER = ("时任", "原", "前")
 _EXTRA_STOPS = ("欢迎", "举行", "召开", "听取")
 
 
@@ -79,8 +80,10 @@ def _long(w: str | None) -> bool:
 
 def _prefix_start(s: str, r0: int, lex: Lexicon, places: set[str]) -> int:
     """Start of the body or place written before the role at s[r0] (r0 itself when none)."""
-    for form in _body_forms(lex):  # a lexicon body written right before the role wins
+    for form in _body_forms(lex):  # a lexicon body or a country written right before the role wins
         if r0 >= len(form) and s.startswith(form, r0 - len(form)):
+            if s[r0 - len(form) - 1:r0 - len(form)] == "驻":
+                break  # 中国驻美国 (大使): the mission, read below
             return r0 - len(form)
     j = r0
     limit = max(0, r0 - 30)
@@ -92,6 +95,8 @@ def _prefix_start(s: str, r0: int, lex: Lexicon, places: set[str]) -> int:
                 s.startswith(w, j - len(w)) for w in _EXTRA_STOPS):
             break
         j -= 1
+    while j < r0 and (w := next((f for f in _FORMER if s.startswith(f, j)), None)):
+        j += len(w)  # 原省委书记: the post is still named
     for k in range(j, r0 + 1):
         if valid_prefix(s[k:r0], lex, places):
             return k
@@ -103,7 +108,8 @@ _FORMS: dict[int, list[str]] = {}
 
 def _body_forms(lex: Lexicon) -> list[str]:
     if id(lex) not in _FORMS:
-        _FORMS[id(lex)] = sorted({f for g in lex.bodies for f in g if len(f) >= 3}, key=len, reverse=True)
+        forms = {f for g in lex.bodies for f in g if len(f) >= 3} | {c for c in lex.countries if len(c) >= 2}
+        _FORMS[id(lex)] = sorted(forms, key=len, reverse=True)
     return _FORMS[id(lex)]
 
 
