@@ -56,7 +56,8 @@ def main() -> int:
     print(f"{len(releases)} {args.lang} releases, {args.repeat} runs each")
     print(f"extract   median {med:8.2f} ms   max {mx:8.2f} ms  (slowest: {slowest})")
     print(
-        f"str.split median {bmed:8.4f} ms   ratio extract/split (median) {med / bmed if bmed else float('inf'):,.0f}x"
+        f"str.split median {bmed:8.4f} ms   "
+        f"ratio extract/split (median) {med / bmed if bmed else float('inf'):,.0f}x"
     )
     return 0
 

@@ -82,9 +82,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from kg.store import Store
-    from kg.store.queries import resolve_query, write_result
+    from kg.store.queries import resolve_query, set_values, write_result
 
     text = resolve_query(args.query)
+    wanted: dict[str, list[str]] = {}
+    for item in args.values:
+        var, sep, value = item.partition("=")
+        if not sep or not var.strip():
+            print(f"kg query: --values takes VAR=VALUE, not {item!r}", file=sys.stderr)
+            return 2
+        wanted.setdefault(var.strip().lstrip("?"), []).append(value)
+    for var, vals in wanted.items():
+        try:
+            text = set_values(text, var, vals)
+        except ValueError as e:
+            print(f"kg query: {e}", file=sys.stderr)
+            return 2
     with Store(args.store, read_only=True) as store:
         result = store.query(text)
         write_result(result, args.format, sys.stdout)
@@ -181,6 +194,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("query", help="run SPARQL: a query string, a .rq file, or a named query")
     sp.add_argument("query", help="SPARQL text, FILE.rq, or the NAME of a query in ontology/queries/")
     sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sp.add_argument("--values", action="append", default=[], metavar="VAR=VALUE",
+                    help="fill the query's `VALUES ?VAR { ... }` line (repeat for several values), "
+                    "e.g. --values wanted='Lin Haoran'")
     store_arg(sp)
     sp.set_defaults(func=cmd_query)
 
@@ -229,10 +245,26 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _user_errors() -> tuple[type[BaseException], ...]:
+    """Errors that are the user's to fix (missing store, unknown query, bad SPARQL): a message, no
+    traceback. Only modules already imported by the command are asked, to keep start-up light."""
+    errors: list[type[BaseException]] = []
+    if store := sys.modules.get("kg.store"):
+        errors.append(store.StoreError)
+    if queries := sys.modules.get("kg.store.queries"):
+        errors.append(queries.QueryNotFound)
+    return tuple(errors)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except Exception as e:
+        if isinstance(e, _user_errors() or ()) or type(e).__name__ in {"SyntaxError", "ParseError"}:
+            print(f"kg {args.command}: {e}", file=sys.stderr)
+            return 2
+        raise
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

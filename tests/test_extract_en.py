@@ -25,7 +25,8 @@ def posts(x: Extraction, name: str) -> set[tuple[str, str | None]]:
 CHAIN = (
     "Bai Wenlong, Member of the Standing Committee of the CPC Hebing Provincial Committee and Secretary of "
     "the CPC Qinghe Municipal Committee, presided over the 3rd Meeting of the CPC Qinghe Municipal Foreign "
-    "Affairs Working Committee held on March 4, 2023. Zhou Lanping, Mayor of Qinghe City, attended the meeting. "
+    "Affairs Working Committee held on March 4, 2023. Zhou Lanping, Mayor of Qinghe City, attended the "
+    "meeting. "
     "The meeting called for implementing the 14th Five-Year Plan and the “Green Harbour” Initiative."
 )
 
@@ -64,10 +65,10 @@ def test_presided_attended_date_body_and_initiatives() -> None:
 
 def test_prenominal_titles_lists_and_generic_descriptors() -> None:
     text = (
-        "Songling City News: On the morning of April 3, the Standing Committee of the Songling Municipal Party "
-        "Committee held a meeting. Municipal Party Committee Secretary Tang Mingyuan presided over the meeting, "
-        "Municipal Party Committee Deputy Secretary and Mayor Gao Ruiqi, city leaders Lin Xiaodong, Ma Tiesheng "
-        "attended."
+        "Songling City News: On the morning of April 3, the Standing Committee of the Songling Municipal "
+        "Party Committee held a meeting. Municipal Party Committee Secretary Tang Mingyuan presided over the "
+        "meeting, Municipal Party Committee Deputy Secretary and Mayor Gao Ruiqi, city leaders Lin Xiaodong, "
+        "Ma Tiesheng attended."
     )
     x = run(text)
     assert posts(x, "Tang Mingyuan") == {("Secretary", "CPC Songling Municipal Committee")}
@@ -87,7 +88,8 @@ def test_prenominal_titles_lists_and_generic_descriptors() -> None:
 
 def test_shared_title_distributes_over_list_both_ways() -> None:
     text = (
-        "Vice Chairmen of the CPPCC Dongyu Municipal Committee Fan Jiaming, Qiu Xiaoyan and Shen Guoliang attended. "
+        "Vice Chairmen of the CPPCC Dongyu Municipal Committee Fan Jiaming, Qiu Xiaoyan and Shen Guoliang "
+        "attended. "
         "Wei Haotian, Kong Dexin and Lu Yuhua, members of the Standing Committee of the CPC Dongyu Municipal "
         "Committee, were present."
     )
@@ -167,7 +169,8 @@ def test_lowercase_machine_translation_names_are_capitalized() -> None:
 
 def test_page_furniture_is_not_read() -> None:
     text = (
-        "Home > News\nDate: 2024-02-01\nSource: Foreign Affairs Office of Qinghe City\n【Fonts: A+ A A- Print\n\n"
+        "Home > News\nDate: 2024-02-01\nSource: Foreign Affairs Office of Qinghe City\n"
+        "【Fonts: A+ A A- Print\n\n"
         "On January 30, Mayor Liu Chengzhi attended the forum."
     )
     x = run(text, published="2024-02-01")
@@ -193,7 +196,8 @@ def test_date_resolution_year_inference() -> None:
 
 def test_generic_phrases_are_not_initiatives_but_quoted_names_are() -> None:
     x = run(
-        "The meeting called for high-quality development, rural revitalization and the “Clear Water” campaign."
+        "The meeting called for high-quality development, rural revitalization and the “Clear Water” "
+        "campaign."
     )
     names = {i.name for i in x.initiatives}
     assert "Clear Water" in names
@@ -204,3 +208,46 @@ def test_deterministic_output() -> None:
     a = run(CHAIN).to_json(spans=True)
     b = run(CHAIN).to_json(spans=True)
     assert a == b
+
+
+def test_a_new_dated_paragraph_starts_a_second_event() -> None:
+    text = (
+        "From May 3 to 4, a delegation of Hebing Province led by Yao Shengli, Secretary of the CPC Hebing "
+        "Provincial Committee, made an inspection trip to Qinghe. Ren Xiaolu, Mayor of Qinghe, accompanied "
+        "the delegation.\n\nOn the afternoon of May 4, Yao Shengli presided over a symposium in Qinghe. "
+        "Ren Xiaolu attended the symposium."
+    )
+    x = run(text, published="2023-05-06")
+    assert [e.date for e in x.events] == ["2023-05-03", "2023-05-04"]
+    first, second = x.events
+    assert set(first.attended_by) == {"Yao Shengli", "Ren Xiaolu"}
+    assert second.presided_by == ["Yao Shengli"]
+    assert second.attended_by == ["Ren Xiaolu"]
+
+
+def test_as_a_member_title_on_a_surname_reference() -> None:
+    text = (
+        "Foreign Minister Tang Weiming met with Ambassador of Norland to China Erik Sandvold on Monday. "
+        "As a member of the Political Bureau of the CPC Central Committee, Tang also briefed Sandvold."
+    )
+    x = run(text)
+    assert ("Member", "Political Bureau of the CPC Central Committee") in posts(x, "Tang Weiming")
+    assert ("Foreign Minister", "Ministry of Foreign Affairs") in posts(x, "Tang Weiming")
+    names = {b.name for b in x.bodies}
+    assert {"Political Bureau of the CPC Central Committee", "CPC Central Committee"} <= names
+
+
+def test_acronyms_bodies_and_minister_of() -> None:
+    text = (
+        "The Standing Committee of the National People's Congress (NPC) held a meeting. Qi Hongtao, chairman "
+        "of the NPC Legal Affairs Committee, attended. Norland Deputy Minister of Trade Ola Berg and the "
+        "Qinghe Municipal Bureau of Commerce and the Qinghe Development and Reform Commission took part."
+    )
+    x = run(text)
+    assert posts(x, "Qi Hongtao") == {("Chairman", "National People's Congress Legal Affairs Committee")}
+    names = {b.name for b in x.bodies}
+    assert "Qinghe Municipal Bureau of Commerce" in names
+    assert "Qinghe Development and Reform Commission" in names
+    assert "Standing Committee of the National People's Congress" in names
+    for b in x.bodies:
+        assert b.spans, b.name

@@ -130,3 +130,28 @@ def test_hostile_text_round_trips_through_the_store(tmp_path: Path) -> None:
         assert store.triple_count() == len(g)
         assert store.graphs() == [rel]
         assert set(store.dataset().graph(rel)) == set(g)
+
+
+def test_default_graph_merges_releases_each_fact_once(tmp_path: Path) -> None:
+    """A fact two releases assert is seen once by queries, survives while either release asserts it,
+    and leaves when neither does."""
+    fact = (URIRef(ID["person/test-shared"]), RDF.type, SDO.Person)
+    one, two = URIRef(ID["release/one"]), URIRef(ID["release/two"])
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ <{fact[0]}> a schema:Person }}"
+
+    def n(store: Store) -> int:
+        return int(next(iter(store.query(count)))[0])
+
+    with Store(tmp_path / "s") as store:
+        for g in (one, two):
+            graph = Graph()
+            graph.add(fact)
+            graph.add((URIRef(str(g) + "#x"), RDFS.label, Literal(str(g))))
+            store.replace_graph(g, graph)
+        assert n(store) == 1
+        assert store.triple_count() == 4
+        store.replace_graph(one, Graph())
+        assert n(store) == 1
+        store.replace_graph(two, Graph())
+        assert n(store) == 0
+        assert store.merged_count() == 0

@@ -1,18 +1,20 @@
 """The persistent store: an Oxigraph (RocksDB) database on disk with a real SPARQL engine.
 
-One named graph per release (graph IRI = release IRI). Queries see the UNION of all graphs as their
-default graph, so they need no GRAPH clause, and the prefixes of ``kg.rdf.vocab.PREFIXES`` are
-pre-declared. Results are returned as ``rdflib.query.Result`` objects (rows with attribute and index
-access, ``.vars``, ``.bindings``, ``.askAnswer``, ``.graph``), with rdflib terms.
+One named graph per release (graph IRI = release IRI) holds what that release says, with its evidence.
+The default graph is the MERGE of all release graphs, each triple once: it is kept in step by
+``replace_graph`` (a triple leaves it when no release asserts it any more), so queries need no GRAPH
+clause and never see a fact once per release that repeats it (a union default graph would, and joins
+over facts repeated in N releases then grow as N^k). ``GRAPH ?release { ... }`` asks which release
+said what. The prefixes of ``kg.rdf.vocab.PREFIXES`` are pre-declared. Results are returned as
+``rdflib.query.Result`` objects (rows with attribute and index access, ``.vars``, ``.bindings``,
+``.askAnswer``, ``.graph``), with rdflib terms.
 
     with Store("kg-store") as store:
         store.replace_graph(iri, graph)          # re-ingest replaces, never duplicates
         for row in store.query("SELECT ?p WHERE { ?p a schema:Person }"):
             print(row.p)
 
-Two things to know when writing queries:
-- a fact asserted by several releases is in several graphs, and the union default graph returns it once
-  per graph: use DISTINCT / COUNT(DISTINCT ...) (the named queries do);
+One thing to know when writing queries:
 - kgid: IRIs contain "/", which a SPARQL prefixed name cannot hold unescaped: write the full IRI
   <https://w3id.org/kg/id/person/lin-haoran--qingshan> (or kgid:person\\/lin-haoran--qingshan).
 """
@@ -90,50 +92,66 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------------
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
-        """Drop the named graph ``graph_iri`` and add ``graph``'s triples to it, in one transaction."""
+        """Replace the named graph ``graph_iri`` by ``graph``'s triples and bring the merged default
+        graph in step: new triples join it; triples of the old version that no other release asserts
+        leave it. Re-ingesting a release therefore never duplicates anything."""
         store = self._writable()
         g = ox.NamedNode(str(graph_iri))
-        body = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph)
-        store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+        default = ox.DefaultGraph()
+        old = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, g)}
+        new = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph}
+        if old:
+            store.remove_graph(g)
+        store.extend([ox.Quad(s, p, o, g) for s, p, o in new])
+        store.extend([ox.Quad(s, p, o, default) for s, p, o in new])
+        for s, p, o in old - new:
+            if not any(q.graph_name != default for q in store.quads_for_pattern(s, p, o, None)):
+                store.remove(ox.Quad(s, p, o, default))
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL UPDATE (refused when read-only). Prefixes of vocab.py are pre-declared."""
+        """Run a SPARQL UPDATE (refused when read-only), then rebuild the merged default graph from the
+        release graphs, whatever the update touched. Prefixes of vocab.py are pre-declared."""
         store = self._writable()
         try:
             store.update(sparql, prefixes=_PREFIXES)
         except SyntaxError as e:
             raise StoreError(f"SPARQL update syntax error: {e}") from e
+        store.update("DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     # -- reading ------------------------------------------------------------------------------
     def query(self, sparql: str) -> Result:
         """Run a SPARQL SELECT/ASK/CONSTRUCT/DESCRIBE over the union of all graphs."""
         try:
-            res = self.ox.query(sparql, prefixes=_PREFIXES, use_default_graph_as_union=True)
+            res = self.ox.query(sparql, prefixes=_PREFIXES, use_default_graph_as_union=False)
         except SyntaxError as e:
             raise StoreError(f"SPARQL syntax error: {e}") from e
         return _to_result(res)
 
     def triple_count(self) -> int:
-        """Number of quads in all graphs."""
-        return len(self.ox)
+        """Number of quads in the release graphs (the merged default graph is derived from them)."""
+        return len(self.ox) - self.merged_count()
+
+    def merged_count(self) -> int:
+        """Number of distinct triples in the merged default graph."""
+        return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def graphs(self) -> list[URIRef]:
         """The named graph IRIs, sorted."""
         return sorted(URIRef(g.value) for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
 
     def dataset(self) -> Dataset:
-        """All quads as an in-memory rdflib Dataset (for serialization and SHACL)."""
+        """The release graphs as an in-memory rdflib Dataset (for serialization and SHACL); the merged
+        default graph is left out, being derived from them."""
         ds = Dataset()
         graphs: dict[str, Graph] = {}
         for q in self.ox:
             gn = q.graph_name
             if isinstance(gn, ox.DefaultGraph):
-                g = ds.default_context
-            else:
-                key = str(gn)
-                if key not in graphs:
-                    graphs[key] = ds.graph(to_rdflib(gn))
-                g = graphs[key]
+                continue
+            key = str(gn)
+            if key not in graphs:
+                graphs[key] = ds.graph(to_rdflib(gn))
+            g = graphs[key]
             g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
         return ds
 

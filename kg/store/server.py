@@ -6,7 +6,7 @@
     POST /sparql  Content-Type: application/sparql-update           (the update as the body)
     GET  /                                                  a page documenting the endpoint
 
-The default graph of a query is the union of all release graphs (as in ``kg query``) unless the request
+The default graph of a query is the merge of all release graphs (as in ``kg query``) unless the request
 names ``default-graph-uri`` / ``named-graph-uri``; the prefixes of ``kg.rdf.vocab`` are pre-declared.
 SELECT and ASK answer ``application/sparql-results+json`` by default, CSV, TSV or XML by ``Accept`` (or
 ``format=json|csv|tsv|xml``); CONSTRUCT and DESCRIBE answer Turtle by default, or N-Triples, RDF/XML,
@@ -214,8 +214,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         kwargs: dict[str, Any] = {"prefixes": _PREFIXES}
         if op.default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in op.default_graphs]
-        else:
-            kwargs["use_default_graph_as_union"] = True
+        # otherwise the store's default graph: the merge of all release graphs (see kg.store)
         if op.named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in op.named_graphs]
         try:
@@ -325,7 +324,7 @@ class SparqlServer(ThreadingHTTPServer):
 <code>text/tab-separated-values</code>, <code>application/sparql-results+xml</code> by <code>Accept</code>
 (or <code>format=json|csv|tsv|xml</code>). CONSTRUCT/DESCRIBE: <code>text/turtle</code> (default),
 <code>application/n-triples</code>, <code>application/rdf+xml</code>, <code>application/ld+json</code>.</p>
-<p>The default graph is the union of all release graphs unless <code>default-graph-uri</code> is given.
+<p>The default graph is the merge of all release graphs unless <code>default-graph-uri</code> is given.
 Malformed queries get HTTP 400; updates on a read-only endpoint get HTTP 403.</p>
 <h2>Pre-declared prefixes</h2><ul>{prefixes}</ul>
 <h2>Try it</h2>

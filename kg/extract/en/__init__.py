@@ -1,12 +1,11 @@
-"""English extraction: Release -> Extraction (persons with posts, bodies, initiatives, the event).
+"""English extraction: Release -> Extraction (persons with posts, bodies, initiatives, events).
 
-Stages (one module each): locality -> names -> titles/persons -> bodies -> initiatives -> events.
-Everything keeps character spans into ``Release.text``.
+Stages, one module each: sentences (boundaries, page furniture) -> locality -> names -> titles/persons
+-> bodies -> initiatives -> dates/events; ``assemble`` joins them. Language knowledge lives in
+kg/data/en/ (loaded by ``lexicon``). Everything keeps character spans into ``Release.text``.
 """
 
 from __future__ import annotations
-
-import re
 
 from kg.extract.en.assemble import assemble
 from kg.model import Extraction, Release
@@ -16,4 +15,4 @@ def extract_en(release: Release) -> Extraction:
     return assemble(release)
 
 
-__all__ = ["extract_en", "re"]
+__all__ = ["extract_en"]

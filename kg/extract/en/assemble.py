@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.en.bodies import _LEVEL_WORD, find_bodies, qualify
+from kg.extract.en.bodies import _LEVEL_WORD, find_bodies, qualify, strip_non_body_prefix
 from kg.extract.en.dates import parse_ref
-from kg.extract.en.events import read_event
+from kg.extract.en.events import read_events
 from kg.extract.en.initiatives import find_initiatives
 from kg.extract.en.lexicon import lexicon
 from kg.extract.en.locality import find_locality
-from kg.extract.en.names import find_mentions
+from kg.extract.en.names import Mention, find_mentions
 from kg.extract.en.persons import Reading, posts_of, read_mentions
 from kg.extract.en.sentences import FURNITURE, sentences
+from kg.extract.en.titles import first_role_index, parse_chain
 from kg.model import Body, Event, Extraction, Initiative, Person, Post, Release
 
 
@@ -78,6 +79,38 @@ def _skip_spans(text: str, release: Release, mentions: list) -> list[tuple[int, 
     return out
 
 
+def _short_refs(text: str, readings: list[Reading]) -> list[Reading]:
+    """Later mentions by surname ("Wang", "Burns") of a person named in full, when only one person fits."""
+    by_short: dict[str, set[str]] = {}
+    for r in readings:
+        words = r.mention.name.split()
+        if len(words) < 2:
+            continue
+        short = words[0] if r.mention.kind == "pinyin" else words[-1]
+        by_short.setdefault(short, set()).add(r.mention.name)
+    taken = [(r.mention.start, r.mention.end) for r in readings]
+    out: list[Reading] = []
+    for short, names in sorted(by_short.items()):
+        if len(names) != 1:
+            continue
+        (full,) = names
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(short)}(?![\w’'-])(?!\s+[A-Z])", text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            out.append(
+                Reading(Mention(m.start(), m.end(), full, "ref"), chain_start=m.start(), chain_end=m.end())
+            )
+    return out
+
+
+def _find_span(text: str, form: str) -> tuple[int, int] | None:
+    """Where the text writes ``form`` (first occurrence, any case, any run of spaces), if it does."""
+    pat = r"\s+".join(re.escape(w) for w in form.replace("'", "’").split())
+    pat = pat.replace("’", "['’]")
+    m = re.search(pat, text, re.I)
+    return (m.start(), m.end()) if m else None
+
+
 def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
     for i, (s, e) in enumerate(sents):
         if s <= pos < e:
@@ -91,9 +124,9 @@ def assemble(release: Release) -> Extraction:
     loc = find_locality(text, release.title)
     sents = sentences(text)
     mentions = find_mentions(text)
-    body_hits = find_bodies(text, _skip_spans(text, release, mentions))
-    acronyms = _acronyms(text)
     readings = read_mentions(text, mentions)
+    body_hits = find_bodies(text, _skip_spans(text, release, [r.mention for r in readings]))
+    acronyms = _acronyms(text)
 
     persons: dict[str, Person] = {}
     memory: dict[str, str] = {}
@@ -123,8 +156,12 @@ def assemble(release: Release) -> Extraction:
 
     def add_body(name: str, form: str | None, span: tuple[int, int] | None) -> None:
         name = _expand(name, acronyms, lex.keep_acronyms)
-        name = re.sub(r"^Party Central Committee$|^Central Committee of (?:the )?(?:CPC|Communist Party of China)$",
-                      "CPC Central Committee", name)
+        name = " ".join(strip_non_body_prefix(name.split()))
+        name = re.sub(
+            r"^Party Central Committee$|^Central Committee of (?:the )?(?:CPC|Communist Party of China)$",
+            "CPC Central Committee",
+            name,
+        )
         pm = re.match(r"^([A-Z][a-z]+)['’]s (.+)$", name)
         if pm:
             lvl = next((lv for lv, pl in loc.by_level.items() if pl == pm.group(1)), None)
@@ -148,14 +185,18 @@ def assemble(release: Release) -> Extraction:
     for p in persons.values():
         for post in p.posts:
             if post.body and post.body_text:
-                add_body(post.body, post.body_text, None)
-            elif post.body and loc.main and re.match(
-                rf"(?:CPC )?{re.escape(loc.main)} (?:Municipal|County|District|Provincial) "
-                r"(?:Committee|People's Government)$",
-                post.body,
+                add_body(post.body, post.body_text, _find_span(text, post.body_text) or post.span)
+            elif (
+                post.body
+                and loc.main
+                and re.match(
+                    rf"(?:CPC )?{re.escape(loc.main)} (?:Municipal|County|District|Provincial) "
+                    r"(?:Committee|People's Government)$",
+                    post.body,
+                )
             ):
                 # an implicit local body the title names ("Party Secretary", "county magistrate")
-                add_body(post.body, None, None)
+                add_body(post.body, None, post.span)
     # "Standing Committee of the CPC X Committee" also names the CPC X Committee
     for b in list(bodies.values()):
         m = re.match(r".+? of (?:the )?(.+)$", b.name)
@@ -169,9 +210,11 @@ def assemble(release: Release) -> Extraction:
                     or qualify(inner, loc).name != inner
                     or re.search(r"\b[A-Z][a-z]+ (Municipal|County|District|Provincial)\b", inner)
                 )
-                and not re.match(r"\d|(?:First|Second|Third|[A-Z][a-z]+(?:teenth|tieth|fth|xth|nth|hth|rth)) ", inner)
+                and not re.match(
+                    r"\d|(?:First|Second|Third|[A-Z][a-z]+(?:teenth|tieth|fth|xth|nth|hth|rth)) ", inner
+                )
             ):
-                add_body(inner, None, None)
+                add_body(inner, None, _find_span(text, inner) or (b.spans[0] if b.spans else None))
 
     inits: dict[str, Initiative] = {}
     for s, e, name in find_initiatives(text):
@@ -179,19 +222,39 @@ def assemble(release: Release) -> Extraction:
         inits.setdefault(k, Initiative(name=name)).spans.append((s, e))
 
     ref = parse_ref(release.published) or parse_ref(release.date_hint)
-    ev = read_event(text, readings, sents, ref)
+    refs = _short_refs(text, readings)
+    for r in refs:
+        # "As a member of the Political Bureau of X, Wang also briefed ..."
+        m = re.search(
+            r"\bAs (?:a |an |the )?([^,.;]+),\s*$", text[max(0, r.mention.start - 200) : r.mention.start]
+        )
+        if not m or r.mention.name not in persons:
+            continue
+        seg_start = r.mention.start - (
+            len(text[max(0, r.mention.start - 200) : r.mention.start]) - m.start(1)
+        )
+        items, _end, _ = parse_chain(m.group(1), seg_start)
+        if items and first_role_index(m.group(1)) == 0:
+            p = persons[r.mention.name]
+            for post in posts_of(items, loc, acronyms, memory):
+                if post.body and not any(x.role == post.role and x.body == post.body for x in p.posts):
+                    p.posts.append(post)
+                    if post.body_text:
+                        add_body(post.body, post.body_text, _find_span(text, post.body_text) or post.span)
     events: list[Event] = []
-    if ev.presided or ev.attended or ev.body_text:
+    for n, ev in enumerate(read_events(text, readings, sents, ref, refs)):
+        if not (ev.presided or ev.attended or ev.body_text):
+            continue
         body = _expand(qualify(ev.body_text, loc).name, acronyms, lex.keep_acronyms) if ev.body_text else None
         if body:
             add_body(body, ev.body_text, ev.span)
         ev_obj = Event(
-            name=_event_name(release, body),
+            name=_event_name(release, body) if n == 0 else f"{_event_name(release, body)} ({n + 1})",
             date=ev.date.isoformat() if ev.date else None,
             body=body,
             presided_by=_names(ev.presided),
             attended_by=_names(ev.attended),
-            initiatives=[i.name for i in inits.values()],
+            initiatives=[i.name for i in inits.values()] if n == 0 else [],
             kind="meeting",
             span=ev.span,
         )

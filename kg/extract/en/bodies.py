@@ -56,6 +56,9 @@ def level_of(text: str) -> str | None:
     return {"city": "municipal", "province": "provincial"}.get(w, w)
 
 
+_GENERIC_CAPS = {"the", "a", "an", "of", "and", "for", "on", "in", "city", "province", "new", "special"}
+
+
 def _has_proper(text: str) -> bool:
     """True when the form names its own place or organization ("CPC Changchun Municipal Committee")."""
     lex = lexicon()
@@ -63,7 +66,7 @@ def _has_proper(text: str) -> bool:
         lw = w.lower()
         if _ORDINAL.match(lw):
             continue
-        if lw in lex.not_name_words or lw in lex.role_words or w in lex.body_heads or lw in _LEVEL_WORD:
+        if lw in _GENERIC_CAPS or lw in lex.role_words or w in lex.body_heads or lw in _LEVEL_WORD:
             continue
         if lw in {
             "people",
@@ -115,11 +118,12 @@ def _normalize_proper(form: str) -> str:
     """House style for forms that name their place: "Heshan District Party Committee" -> "CPC Heshan District
     Committee", "Datong County CPPCC" -> "CPPCC Datong County Committee", "People's Congress of Xinhua County"
     -> "Xinhua County People's Congress"."""
-    f = re.sub(
-        r"^(.+?) of (?:the )?([A-Z][a-z]+) (County|City|District|Province)$",
-        lambda m: f"{m.group(2)} {_LV[m.group(3).lower()]} {m.group(1)}",
-        form,
-    )
+    f = form
+    m = re.match(r"^(.+?) of (?:the )?([A-Z][a-z]+) (County|City|District|Province)$", form)
+    if m:
+        head, place = m.group(1), f"{m.group(2)} {_LV[m.group(3).lower()]}"
+        sm = re.match(r"^(Standing Committee of (?:the )?)(.+)$", head)
+        f = f"{sm.group(1)}{place} {sm.group(2)}" if sm else f"{place} {head}"
     f = re.sub(
         r"\b(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+(?:teenth|tieth|th)|First|Second|Third|Fifth|Eighth|Ninth|"
         r"Twelfth) (?=(?:[A-Z][a-z]+ )*(?:People's Congress|Municipal|County|District))",
@@ -139,6 +143,11 @@ def _normalize_proper(form: str) -> str:
         f,
     )
     f = re.sub(r"^CPPCC ([A-Z][a-z]+) City Committee$", r"CPPCC \1 Municipal Committee", f)
+    f = re.sub(
+        r"\b(Municipal|County|District|Provincial) (?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+(?:teenth|th)) ",
+        r"\1 ",
+        f,
+    )
     f = re.sub(r"^(Standing Committee of (?:the )?)(People's Congress) (?:of )?([A-Z][a-z]+ )", r"\1\3\2 ", f)
     return f.strip()
 
@@ -153,6 +162,9 @@ def qualify(text: str, loc: Locality, level_hint: str | None = None) -> Qualifie
     """The preferred name of a body written as ``text``."""
     form = titlecase(clean(text))
     low = form.lower()
+    alias = lexicon().body_aliases.get(low)
+    if alias:
+        form, low = alias, alias.lower()
     if _has_proper(form):
         # "Changchun Municipal Committee" is the CPC committee of the place
         return Qualified(_normalize_proper(form), form)
@@ -191,12 +203,14 @@ def qualify(text: str, loc: Locality, level_hint: str | None = None) -> Qualifie
     L = rf"(?:{_LVL}\s+)?"
     rules: list[tuple[str, str]] = [
         (
-            rf"standing committee of {L}(?:cpc |party )?(?:party )?committee|{L}party committee standing committee"
+            rf"standing committee of {L}(?:cpc |party )?(?:party )?committee"
+            rf"|{L}party committee standing committee"
             rf"|{L}(?:cpc )?standing committee",
             f"Standing Committee of the CPC {place} {lv} Committee",
         ),
         (
-            rf"{L}(?:people's congress|npc|mpc) standing committee|standing committee of {L}(?:people's congress|npc|mpc)",
+            rf"{L}(?:people's congress|npc|mpc) standing committee"
+            rf"|standing committee of {L}(?:people's congress|npc|mpc)",
             f"Standing Committee of the {place} {lv} People's Congress",
         ),
         (rf"{L}(?:people's congress|npc|mpc)", f"{place} {lv} People's Congress"),
@@ -296,7 +310,12 @@ def _extend_complement(words: list[str], last: int) -> int:
         if nxt[:1].isupper() and nxt.lower() not in lex.role_words:
             end = k + 1
             k += 1
-        elif nxt == "and" and k + 2 < len(words) and words[k + 2][:1].isupper():
+        elif (
+            nxt == "and"
+            and k + 2 < len(words)
+            and words[k + 2][:1].isupper()
+            and not any(_is_head(words, x) for x in range(k + 2, len(words)))
+        ):
             k += 1
         else:
             break
@@ -324,8 +343,40 @@ def _split_parts(words: list[str]) -> list[list[str]]:
         if w == "&":
             parts.append([])
             continue
+        j = k + 2 if k + 1 < len(words) and words[k + 1] == "the" else k + 1
+        if (
+            w == "and"
+            and parts[-1]
+            and any(_is_head(parts[-1], x) for x in range(len(parts[-1])))
+            and j < len(words)
+            and words[j][:1].isupper()
+            and any(_is_head(words, x) for x in range(j, len(words)))
+            and len(words) - j >= 3
+            and not _is_head(words, j + 1)
+        ):
+            # "Municipal Bureau of Commerce and Qingshan Development and Reform Commission" stays one only
+            # when the part after "and" has no head noun of its own
+            parts.append([])
+            continue
         parts[-1].append(w)
     return [p for p in parts if p]
+
+
+def strip_non_body_prefix(words: list[str]) -> list[str]:
+    """A name starts with a chunk ending in a head noun: "Board of Directors of X Group" -> "X Group",
+    "the Constitution for the State Council" -> "State Council"; [] when no chunk qualifies."""
+    if len(words) > 2 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]) and words[1] == "the":
+        words = words[2:]  # "Drafting the Government Work Report"
+    while any(w in {"of", "for"} for w in words):
+        k = next(i for i, w in enumerate(words) if w in {"of", "for"})
+        if any(_is_head(words, x) for x in range(k)) or words[0] == "Presidium":
+            break
+        words = words[k + 1 :]
+        while words and words[0].lower() in _SMALL:
+            words = words[1:]
+        if not any(_is_head(words, x) for x in range(len(words))):
+            return []
+    return words
 
 
 def _name_part(words: list[str]) -> list[str] | None:
@@ -401,17 +452,12 @@ def _name_part(words: list[str]) -> list[str] | None:
         and words[1].lower() in {"session", "plenary", "meeting"}
     ):
         return None
-    # a name starts with a chunk ending in a head noun: "Board of Directors of X Group" -> "X Group"
-    while "of" in words:
-        k = words.index("of")
-        if any(_is_head(words, x) for x in range(k)) or words[0] == "Presidium":
-            break
-        words = words[k + 1 :]
-        while words and words[0].lower() in _SMALL:
-            words = words[1:]
-        if not any(_is_head(words, x) for x in range(len(words))):
-            return None
-    if words and (words[-1] in {"CPC", "Party"} or words[-1] == "CPPCC" and any(_ORDINAL.match(w) for w in words)):
+    words = strip_non_body_prefix(words)
+    if not words:
+        return None
+    if words and (
+        words[-1] in {"CPC", "Party"} or words[-1] == "CPPCC" and any(_ORDINAL.match(w) for w in words)
+    ):
         return None
     # laws and plans are initiatives: "Electoral Law of the National People's Congress"
     cues = lex.initiative_cues

@@ -19,7 +19,7 @@ from kg.extract.en.sentences import is_furniture
 _MEETING = r"(?i:meeting|session|conference|symposium|study|plenary meeting|executive meeting|forum|seminar)"
 _HELD = re.compile(r"\b(held|holds|convened|convenes|hold|was held|were held|opens|opened|kicked off)\b")
 _BODY_WORDS = (
-    r"(?:[A-Z][\w’'\-]*|(?i:municipal|county|district|provincial|city|people[’']s|party|committee|"
+    r"(?:(?!(?:Held|Holds|Hold|Convened|Convenes|Opens|Opened|Meets|Met|Its|Their|Was|Were)\b)[A-Z][\w’'\-]*|(?i:municipal|county|district|provincial|city|people[’']s|party|committee|"
     r"standing|congress|government|cppcc|npc|mpc|presidium)|\d+\w*|\([A-Za-z]+\))"
 )
 _BODY_PHRASE = rf"((?:the\s+)?{_BODY_WORDS}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_BODY_WORDS})*)"
@@ -28,7 +28,10 @@ _SUBJ_HELD = re.compile(
     rf"{_BODY_PHRASE}(?:[’']s)?\s+(?:\(\w+\)\s+)?(?:on\s+\w+\s+(?:\w+\s+)?)?"
     rf"(?:held|holds|convened|convenes)\b"
 )
-_ORD = r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_ORD = (
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth)"
+)
 _BODY_MEETING = re.compile(
     rf"{_BODY_PHRASE}(?:[’']s)?\s+(?:{_ORD}\s+)?(?i:executive|plenary|work)\s+"
     rf"(?i:meeting|conference)"
@@ -69,54 +72,98 @@ _PRESIDE_BEFORE = re.compile(
 )
 
 
-def read_event(
-    text: str, readings: list[Reading], sents: list[tuple[int, int]], ref: date | None
-) -> EventRead:
-    ev = EventRead()
+def read_events(
+    text: str,
+    readings: list[Reading],
+    sents: list[tuple[int, int]],
+    ref: date | None,
+    refs: list[Reading] | None = None,
+) -> list[EventRead]:
+    """The events of a release: a sentence opening with a new date ("On the afternoon of September 4, ...")
+    starts a new event once the current one has participants. ``refs`` are short references ("Wang" for
+    Wang Yi) that count for attendance only. The first event gets the convening body."""
     cues = _cue_patterns()
-    presided: dict[str, Reading] = {}
-    attended: dict[str, Reading] = {}
-    for r in readings:
-        after = text[r.chain_end : r.chain_end + 40]
-        before = text[max(0, r.chain_start - 40) : r.chain_start]
-        if _PRESIDE_AFTER.match(after) or _PRESIDE_BEFORE.search(before):
-            presided.setdefault(r.mention.name, r)
-    first_event_sent: tuple[int, int] | None = None
-    for s, e in sents:
-        if is_furniture(text, s, e):
-            continue
-        clause = text[s:e]
-        kinds = {
-            v
-            for p, v in cues
-            if p.search(clause) and not re.search(r"\bwill\b[^.]*$", clause[: p.search(clause).start()])
-        }
-        inside = [r for r in readings if s <= r.mention.start < e]
-        if inside and kinds & {"presided", "presided_by", "attended"} and first_event_sent is None:
-            first_event_sent = (s, e)
-        if "attended" not in kinds:
-            continue
-        for r in inside:
-            nm = r.mention.name
-            tail = text[r.mention.end : r.mention.end + 3]
-            if tail[:2] in {"'s", "’s"} or re.search(
-                r"Comrade\s*$", text[max(0, r.mention.start - 10) : r.mention.start]
-            ):
-                continue
-            attended.setdefault(nm, r)
-    ev.presided = sorted(presided.values(), key=lambda r: r.mention.start)
-    ev.attended = sorted((r for n, r in attended.items() if n not in presided), key=lambda r: r.mention.start)
     # the reference date: a "BEIJING, Oct. 16 (Xinhua)" dateline, else the publication date
     dl = _DATELINE.search(text)
     if dl:
         got = find_dates(dl.group(1), ref)
         if got:
             ref = got[0][2]
-    ev.date = _event_date(text, sents, ref, first_event_sent)
-    ev.body_text, ev.span = _event_body(text, sents)
-    if ev.span is None and first_event_sent:
-        ev.span = first_event_sent
-    return ev
+    presiding = {
+        id(r)
+        for r in readings
+        if _PRESIDE_AFTER.match(text[r.chain_end : r.chain_end + 40])
+        or _PRESIDE_BEFORE.search(text[max(0, r.chain_start - 40) : r.chain_start])
+    }
+    groups: list[dict] = [{"presided": {}, "attended": {}, "date": None, "first": None}]
+    for s, e in sents:
+        if is_furniture(text, s, e):
+            continue
+        clause = text[s:e]
+        lead = _leading_date(clause, ref)
+        cur = groups[-1]
+        if lead:
+            if cur["presided"] or cur["attended"]:
+                if lead != cur["date"]:
+                    groups.append({"presided": {}, "attended": {}, "date": lead, "first": None})
+                    cur = groups[-1]
+            else:
+                cur["date"] = lead
+        kinds = {
+            v
+            for p, v in cues
+            if p.search(clause) and not re.search(r"\bwill\b[^.]*$", clause[: p.search(clause).start()])
+        }
+        inside = [r for r in readings if s <= r.mention.start < e]
+        for r in inside:
+            if id(r) in presiding:
+                cur["presided"].setdefault(r.mention.name, r)
+        inside += [r for r in refs or [] if s <= r.mention.start < e]
+        if inside and kinds & {"presided", "presided_by", "attended"} and cur["first"] is None:
+            cur["first"] = (s, e)
+        if "attended" not in kinds:
+            continue
+        for r in inside:
+            tail = text[r.mention.end : r.mention.end + 3]
+            if tail[:2] in {"'s", "’s"} or re.search(
+                r"Comrade\s*$", text[max(0, r.mention.start - 10) : r.mention.start]
+            ):
+                continue
+            if re.search(r"\binvitation of\s*(?:the\s+)?$", text[max(0, r.chain_start - 30) : r.chain_start]):
+                continue  # the host who invited a visitor is not reported as taking part
+            cur["attended"].setdefault(r.mention.name, r)
+    groups = [g for g in groups if g["presided"] or g["attended"]] or groups[:1]
+    out: list[EventRead] = []
+    for n, g in enumerate(groups):
+        ev = EventRead()
+        ev.presided = sorted(g["presided"].values(), key=lambda r: r.mention.start)
+        ev.attended = sorted(
+            (r for nm, r in g["attended"].items() if nm not in g["presided"]), key=lambda r: r.mention.start
+        )
+        if n == 0:
+            ev.date = (g["date"] if len(groups) > 1 else None) or _event_date(text, sents, ref, g["first"])
+            ev.body_text, ev.span = _event_body(text, sents)
+        else:
+            ev.date = g["date"]
+        if ev.span is None and g["first"]:
+            ev.span = g["first"]
+        out.append(ev)
+    return out
+
+
+def _leading_date(clause: str, ref: date | None) -> date | None:
+    """A date that opens the sentence ("On September 4", "From September 3 to 4", "Yesterday")."""
+    head = clause.lstrip()[:45]
+    for ds, de, d in find_dates(head, ref):
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", head[ds:de]) or _DATELINE.search(clause[: de + 40]):
+            continue
+        if re.fullmatch(
+            r"\s*(?:(?:on|from|at|in)\s+)?(?:the\s+)?(?:(?:morning|afternoon|evening|noon)\s+of\s+)?",
+            head[:ds],
+            re.I,
+        ):
+            return d
+    return None
 
 
 def _event_date(
@@ -179,7 +226,8 @@ def _event_body(text: str, sents: list[tuple[int, int]]) -> tuple[str | None, tu
             start = s + bstart
             if (
                 re.match(
-                    r"\s+(?:held|holds|convened)\s+(?:the\s+|a\s+|its\s+)?(?:\w+\s+){0,2}standing committee meeting",
+                    r"\s+(?:held|holds|convened)\s+(?:the\s+|a\s+|its\s+)?(?:\w+\s+){0,2}"
+                    r"standing committee meeting",
                     clause[m.end(1) :],
                     re.I,
                 )
@@ -221,7 +269,7 @@ def _trim(phrase: str) -> str | None:
         return None
     s = re.sub(r"[’']s$", "", " ".join(words))
     m = re.search(r"\b(?:meeting|session|conference)\s+(?:of|for)\s+(?:the\s+)?(.+)$", s, re.I)
-    if m:
+    if m and not re.match(r"presidium\b", s, re.I):
         s = m.group(1)
     words = s.split()
     heads = {h.lower() for h in lex.body_heads} | {"presidium", "government", "cppcc"}

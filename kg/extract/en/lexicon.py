@@ -64,6 +64,8 @@ class Lexicon:
     known_initiatives: list[tuple[str, str]]
     document_cues: frozenset[str]
     not_initiative_markers: tuple[str, ...]
+    body_aliases: dict[str, str]
+    body_wrappers: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -100,4 +102,6 @@ def lexicon() -> Lexicon:
         known_initiatives=[(r[0], r[1]) for r in _tsv("known_initiatives.tsv")],
         document_cues=_set("document_cues.txt", lower=False),
         not_initiative_markers=tuple(x.strip() for x in _lines("not_initiative_markers.txt")),
+        body_aliases={r[0].lower(): r[1] for r in _tsv("body_aliases.tsv")},
+        body_wrappers={r[0]: r[1] for r in _tsv("body_wrappers.tsv")},
     )

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from kg.extract.en.lexicon import lexicon
 
 _PLACE = re.compile(
-    r"\b(?:CPC |CPPCC )?([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)?)[ \u00a0]+(City|Municipal|Municipality|County|District|Province|"
+    r"\b(?:CPC |CPPCC )?([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)?)[ \u00a0]+"
+    r"(City|Municipal|Municipality|County|District|Province|"
     r"Provincial|city|county|district|province|municipal)\b"
 )
 _NOT_PLACE = frozenset(
@@ -71,6 +72,23 @@ def find_locality(text: str, title: str | None) -> Locality:
         best = sorted(c.items(), key=lambda kv: (-kv[1], first.get(kv[0], 0), kv[0]))[0]
         loc.by_level[level] = best[0]
         overall[(best[0], level)] = best[1]
+    if not overall:
+        # no "X City"/"X County" anywhere: the pinyin place word the release repeats most ("Dalian")
+        from kg.extract.en.names import syllable_count
+
+        words = Counter(
+            w
+            for w in re.findall(r"(?<![\w’'-])([A-Z][a-z]{3,})(?![\w’'-])(?!\s+[A-Z][a-z])", text)
+            if w.lower() not in lex.not_name_words
+            and w.lower() not in lex.surnames
+            and 2 <= syllable_count(w) <= 3
+            and not re.search(rf"\b[A-Z][a-z]+ {w}\b", text)
+        )
+        common = [(n, w) for w, n in words.items() if n >= 3]
+        if common:
+            n, w = sorted(common, key=lambda x: (-x[0], x[1]))[0]
+            loc.by_level["municipal"] = w
+            overall[(w, "municipal")] = n
     if overall:
         order = {"district": 0, "county": 1, "municipal": 2, "provincial": 3}
         (name, level), _ = sorted(overall.items(), key=lambda kv: (-kv[1], order[kv[0][1]]))[0]

@@ -71,6 +71,10 @@ def _pinyin_name(text: str, m: re.Match[str]) -> tuple[int, str] | None:
         # "Guo Lang Tao": a third one-syllable capitalized word completes a split given name
         if third and n == 1 and syllable_count(third) == 1 and third.lower() not in lex.not_name_words:
             return m.end(3), f"{sur} {given} {third}"
+        split = re.match(r" [‘’']([a-z]{1,4})\b", text[end : end + 8])
+        if split and n == 1 and syllable_count(given + split.group(1)) == 2:
+            # machine-translation split of a given name: "Zhang Yong 'an"
+            return end + split.end(), f"{sur} {given} {text[end + 1 : end + split.end()]}"
         return end, f"{sur} {given}"
     if sur[:1].isupper() and given.islower():
         # sentence-initial machine-translation form "Huang zhiliang asked"

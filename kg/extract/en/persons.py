@@ -152,12 +152,11 @@ def posts_of(
                     ),
                     bt,
                 )
-            if it.role.canonical.endswith("Minister") and not any(
-                w.strip("’'") in lexicon().body_heads for w in bt.split()
-            ):
+            wrap = lexicon().body_wrappers.get(it.role.canonical)
+            if wrap and not any(w.strip("’'") in lexicon().body_heads for w in bt.split()):
                 # "Deputy Minister of Foreign Affairs" -> the Ministry of Foreign Affairs (of Vietnam)
-                bt = f"Ministry of {clean_body(bt)}"
-                if it.country and it.country != "China":
+                bt = wrap.format(body=clean_body(bt))
+                if it.country and it.country != "China" and " of " not in clean_body(it.body_text or ""):
                     bt = f"{bt} of {it.country}"
             q = qualify(bt, loc, level)
             body, body_text = q.name, q.text_form

@@ -11,7 +11,8 @@ _ABBREV = re.compile(
 _END = re.compile(r"[.!?。](?=[\s\"”’)\]]*(?:\s|$)|[A-Z])|\n|[.!?]$")
 FURNITURE = re.compile(
     r"^\s*(?:Date\s*:|Source\s*:|Updated\s*:?|Release time|Published\s*:|From\s*:|时间|来源|【|〖|Home\b|>|"
-    r"Print|Close|Share|Search|Copyright|All rights|Presented by|Editor|Author|fontSize|Eyesight|Current Position|"
+    r"Print|Close|Share|Search|Copyright|All rights|Presented by|Editor|Author|fontSize|Eyesight|"
+    r"Current Position|"
     r"Suggest to a friend|The next article|\(Web editor|\d{4}-\d{2}-\d{2}\s*\d{0,2}:?\d{0,2}:?\d{0,2}\s*$)",
     re.I,
 )

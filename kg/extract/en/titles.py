@@ -220,7 +220,7 @@ def parse_chain(seg: str, offset: int = 0) -> tuple[list[Item], int, str]:
         if after and after[0][0].lower() == "of" and body_toks and cut_short:
             break
     # "Deputy Party Secretary and Mayor of Ningbo": a bare place distributes backwards
-    for a, b in zip(items, items[1:]):
+    for a, b in zip(items, items[1:], strict=False):
         if a.body_text is None and b.place and not a.place:
             a.place = b.place
     return items, end, ""
