@@ -3,6 +3,7 @@ print a short summary. The store is rebuilt from scratch so that exports/ depend
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -56,6 +57,9 @@ def run_demo(samples: Path, store_dir: Path, exports: Path, out: TextIO = sys.st
     if not samples.is_dir():
         print(f"kg demo: no samples folder at {samples}", file=sys.stderr)
         return 2
+    if (samples / "data").is_dir():  # the samples' invented geography (places.tsv), see kg.resolve.aliases
+        os.environ["KG_DATA_PATH"] = os.pathsep.join(
+            p for p in (str(samples / "data"), os.environ.get("KG_DATA_PATH", "")) if p)
     if store_dir.exists():
         shutil.rmtree(store_dir)
     exports.mkdir(parents=True, exist_ok=True)

@@ -34,6 +34,21 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def test_career_track_across_cities_is_one_person(tmp_path: Path) -> None:
+    """With the samples' gazetteer (KG_DATA_PATH, as `kg demo` sets it) Zhou Wenbo, Mayor of Qingshan
+    in 2024 and Secretary in Lanhe in 2025, is one person with both posts, in date order."""
+    kg("demo", "--samples", str(SAMPLES), "--store", str(tmp_path / "s"), "--exports", str(tmp_path / "x"))
+    out = kg("query", "posts-of-person", "--values", "wanted=Zhou Wenbo", "--store", str(tmp_path / "s"),
+             "--format", "json").stdout
+    rows = json.loads(out)["results"]["bindings"]
+    assert len({r["person"]["value"] for r in rows}) == 1
+    posts = [(r["role_name"]["value"], r["body_name"]["value"], r["first_seen"]["value"]) for r in rows]
+    mayor = [seen for role, body, seen in posts if role == "Mayor" and "Qingshan" in body]
+    secretary = [seen for role, body, seen in posts if role == "Secretary" and "Lanhe" in body]
+    assert mayor and secretary, posts
+    assert min(mayor) < min(secretary)
+
+
 def test_help_does_not_import_heavy_libraries() -> None:
     heavy = "('rdflib', 'networkx', 'pyvis', 'pyoxigraph', 'pyshacl')"
     code = ("import sys, kg.cli; kg.cli.build_parser().format_help(); "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,13 +28,23 @@ def data_dir() -> Path:
     return Path(str(resources.files("kg") / "data" / "aliases"))
 
 
+def extra_dirs() -> list[Path]:
+    """Folders of the analyst's own tables, from KG_DATA_PATH (separated like PATH): each may hold
+    aliases/places.tsv, aliases/bodies.tsv, ... in the layout of kg/data/. Their rows come before the
+    bundled ones, so they add entries and override bundled forms without editing the package."""
+    return [Path(d) / "aliases" for d in os.environ.get("KG_DATA_PATH", "").split(os.pathsep) if d]
+
+
 def _rows(name: str) -> list[list[str]]:
-    path = data_dir() / name
     rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
+    for folder in [*extra_dirs(), data_dir()]:
+        path = folder / name
+        if not path.is_file():
             continue
-        rows.append([c.strip() for c in line.split("\t")])
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append([c.strip() for c in line.split("\t")])
     return rows
 
 
