@@ -177,3 +177,70 @@ def test_the_most_local_post_decides_the_jurisdiction() -> None:
     assert jurisdiction(provincial_and_city, None) == jurisdiction(["青山市委"], None) == "qingshan"
     assert jurisdiction(["中共西园省委"], "青山") == "xiyuan"
     assert jurisdiction(["CPC Central Committee", "CPC Qingshan Municipal Committee"], None) == "qingshan"
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        [
+            "青山市委外事工作委员会",
+            "Foreign Affairs Working Committee of the CPC Qingshan Municipal Committee",
+            "CPC Qingshan Municipal Foreign Affairs Working Committee",
+            "中共青山市委外事委员会",
+        ],
+        [
+            "澜河市委常委会",
+            "Standing Committee of the Lanhe Municipal Party Committee",
+            "Lanhe Municipal Party Committee Standing Committee",
+            "Standing Committee of the CPC Lanhe Municipal Committee",
+        ],
+        [
+            "青山市政協十一屆常委會",
+            "青山市政协常委会",
+            "Standing Committee of the 11th CPPCC Qingshan Municipal Committee",
+        ],
+        [
+            "澜河市第十六届人民代表大会常务委员会",
+            "澜河市人大常委会",
+            "Standing Committee of the Lanhe Municipal People's Congress",
+            "Lanhe Municipal People's Congress Standing Committee",
+        ],
+        [
+            "青山市政府",
+            "青山市人民政府",
+            "Qingshan Municipal Government",
+            "Qingshan Municipal People's Government",
+        ],
+        [
+            "CPPCC Qingshan Municipal Committee",
+            "Qingshan Municipal Committee of the CPPCC",
+            "政协青山市委员会",
+        ],
+        ["Standing Committee of the 13th National People's Congress", "全国人大常委会"],
+    ],
+)
+def test_one_body_across_languages_terms_and_phrasings(forms: list[str]) -> None:
+    """Regular phrasings, the term of a congress and the two languages meet on one body IRI."""
+    assert len({resolve_body(f).local for f in forms}) == 1, [resolve_body(f).local for f in forms]
+
+
+def test_standing_committee_of_a_city_keeps_its_cpc_once() -> None:
+    r = resolve_body("Changchun Municipal Party Committee Standing Committee")
+    assert r.en == "Standing Committee of the CPC Changchun Municipal Committee"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Changchun City", "changchun-municipal-people-s-government"),
+        ("Changchun", "changchun-municipal-people-s-government"),  # known place
+        ("长春市", "changchun-municipal-people-s-government"),
+        ("Changchun Municipal People's Government", "changchun-municipal-people-s-government"),
+        ("Jilin Province", "jilin-provincial-people-s-government"),
+        ("北京", "beijing-municipal-people-s-government"),  # a province-level municipality
+        ("Northeast Asia", "northeast-asia"),  # not a place the gazetteer knows: left alone
+    ],
+)
+def test_a_place_standing_for_its_government(name: str, expected: str) -> None:
+    """'Mayor of Changchun', 'Changchun City', 长春市: the post is in the city's people's government."""
+    assert resolve_body(name).local == expected

@@ -34,10 +34,32 @@ class Resolved:
 _LEVELS = (
     r"(?:Municipal|Provincial|District|County|City|Prefectural|Autonomous Regional|Autonomous Prefecture)"
 )
+_ORDINAL = r"(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+(?:th|st|nd|rd))"  # 11th, Eleventh
 _EN_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bCommunist Party of China\b|\bChinese Communist Party\b|\bCCP\b"), "CPC"),
     (re.compile(r"\bCPC \(CPC\)"), "CPC"),
     (re.compile(r"\bParty Committee\b"), "Committee"),
+    # the term of a congress or CPPCC committee is not part of the body's identity: "the 11th ..."
+    (re.compile(rf"\b((?:the )?){_ORDINAL} (?=(?:CPPCC|NPC|National|[A-Z]\w+ (?:{_LEVELS}) ))"), r"\1"),
+    # "X Municipal Committee Standing Committee" -> "Standing Committee of the X Municipal Committee"
+    (re.compile(rf"^(?:CPC )?(.+? {_LEVELS}) Committee Standing Committee$"),
+     r"Standing Committee of the CPC \1 Committee"),
+    (re.compile(rf"^Standing Committee of (?!(?:the )?CPC )(?:the )?(?!.*People's Congress)(?!.*CPPCC)"
+                rf"(.+? {_LEVELS}) Committee$"), r"Standing Committee of the CPC \1 Committee"),
+    # "Foreign Affairs Working Committee of the CPC X Municipal Committee" -> "CPC X Municipal F.A.W.C."
+    (re.compile(rf"^(Foreign Affairs (?:Working )?Committee) of (?:the )?(?:CPC )?(.+? {_LEVELS}) "
+                r"Committee$"), r"CPC \2 \1"),
+    (re.compile(r"\bForeign Affairs Committee$"), "Foreign Affairs Working Committee"),
+    # "X Municipal People's Congress Standing Committee" -> "Standing Committee of the X Municipal P. C."
+    (re.compile(rf"^(.+? {_LEVELS}) People's Congress Standing Committee$"),
+     r"Standing Committee of the \1 People's Congress"),
+    # "CPPCC X Municipal Committee" / "X Municipal CPPCC Committee" -> "X Municipal Committee of the CPPCC"
+    (re.compile(rf"^CPPCC (.+? {_LEVELS}) Committee$"), r"\1 Committee of the CPPCC"),
+    (re.compile(rf"^(.+? {_LEVELS}) CPPCC(?: Committee)?$"), r"\1 Committee of the CPPCC"),
+    (re.compile(rf"^Standing Committee of (?:the )?CPPCC (.+? {_LEVELS}) Committee$"),
+     r"Standing Committee of the \1 Committee of the CPPCC"),
+    # "X Municipal Government" -> "X Municipal People's Government"
+    (re.compile(rf"^(.+? {_LEVELS}) Government$"), r"\1 People's Government"),
     (re.compile(rf"^(?:CPC )?(.+? {_LEVELS}) CPC Committee$"), r"CPC \1 Committee"),
     (re.compile(rf"^(.+? {_LEVELS}) Committee of (?:the )?CPC$"), r"CPC \1 Committee"),
     (re.compile(rf"^(?!CPC )(?!.* of )(\w[\w' -]*? {_LEVELS}) Committee$"), r"CPC \1 Committee"),
@@ -48,6 +70,15 @@ _ZH_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(中共.+?[省市区县])委员会$"), r"\1委"),
     (re.compile(r"^(?!中共)(.+?[省市区县]委)$"), r"中共\1"),
     (re.compile(r"^中共(.+?[省市区县])党委$"), r"中共\1委"),
+    # organs of a party committee: 青山市委外事工作委员会 / 市委常委会 -> 中共青山市委...
+    (re.compile(r"^(?!中共)(.+?[省市区县]委)(外事工作委员会|外事委员会|常委会|常务委员会)$"), r"中共\1\2"),
+    (re.compile(r"^(中共.+?[省市区县]委)外事委员会$"), r"\1外事工作委员会"),
+    (re.compile(r"^(中共.+?[省市区县]委)常务委员会$"), r"\1常委会"),
+    # the term of a congress / CPPCC is not part of the body's identity: 第十六届, 十一届
+    (re.compile(r"第?[一二三四五六七八九十百\d]+届"), ""),
+    (re.compile(r"人民代表大会常务委员会$"), "人大常委会"),
+    (re.compile(r"^(.+?[省市区县])政协(常委会)?$"), r"政协\1委员会\2"),
+    (re.compile(r"^(.+?[省市区县])政府$"), r"\1人民政府"),
 ]
 
 
@@ -63,6 +94,41 @@ def normalize_body(name: str) -> str:
     for rx, rep in _EN_RULES:
         s = rx.sub(rep, s)
     return re.sub(r"\s+", " ", s).strip()
+
+
+_EN_PLACE_ONLY = re.compile(
+    r"^([A-Z][\w'-]+(?: (?!City$|Province$|Municipality$)[A-Z][\w'-]+)?)(?: (City|Province|Municipality))?$"
+)
+_MUNICIPALITIES = frozenset({"Beijing", "Tianjin", "Shanghai", "Chongqing"})  # province-level cities
+_ZH_PLACE_ONLY = re.compile(r"^(.{2,8}?)(市|省|自治区)$")
+
+
+def place_as_body(name: str) -> str | None:
+    """A place standing for its government, as in "Mayor of Qingshan" / "Qingshan City" / 青山市 / 西原省:
+    the people's government of that place, when the place is known (places.tsv, KG_DATA_PATH) or says
+    City/Province/市/省 itself; None for anything else."""
+    s = clean(name)
+    if has_han(s):
+        s = to_simplified(s)
+        m = _ZH_PLACE_ONLY.match(s)
+        if m and not re.search(r"[委会办局厅部院]", m.group(1)):
+            return f"{s}人民政府"
+        if any(pl.zh == s for pl in aliases.places()):
+            province = any(pl.zh == s and pl.province == pl.en and pl.en not in _MUNICIPALITIES
+                           for pl in aliases.places())
+            return f"{s}{'省' if province else '市'}人民政府"
+        return None
+    m = _EN_PLACE_ONLY.match(s)
+    if not m:
+        return None
+    place, kind = m.group(1), m.group(2)
+    known = [pl for pl in aliases.places() if pl.en.lower() == place.lower()]
+    if not kind and not known:
+        return None
+    province = kind == "Province" or (not kind and known[0].province == known[0].en)
+    if place in _MUNICIPALITIES:
+        province = False
+    return f"{place} {'Provincial' if province else 'Municipal'} People's Government"
 
 
 def _translate_zh_body(zh: str) -> str | None:
@@ -83,6 +149,10 @@ def resolve_body(name: str) -> Resolved:
     """The canonical identity of a body name (English or Chinese)."""
     table = aliases.bodies()
     e = table.get(name)
+    if e is None and (government := place_as_body(name)):
+        gov = resolve_body(government)
+        alt = tuple(sorted({*gov.alt, *_alts(name, gov.en, gov.zh)}))
+        return Resolved(gov.local, gov.en, gov.zh, alt, gov.known)
     norm = normalize_body(name)
     if e is None:
         e = table.get(norm)
