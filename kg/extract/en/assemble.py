@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.en.bodies import _LEVEL_WORD, find_bodies, qualify, strip_non_body_prefix
+from kg.extract.en.bodies import _LEVEL_WORD, find_bodies, find_lower_bodies, qualify, strip_non_body_prefix
 from kg.extract.en.dates import parse_ref
 from kg.extract.en.events import read_events
 from kg.extract.en.initiatives import find_initiatives
@@ -125,7 +125,8 @@ def assemble(release: Release) -> Extraction:
     sents = sentences(text)
     mentions = find_mentions(text)
     readings = read_mentions(text, mentions)
-    body_hits = find_bodies(text, _skip_spans(text, release, [r.mention for r in readings]))
+    skip = _skip_spans(text, release, [r.mention for r in readings])
+    body_hits = find_bodies(text, skip)
     acronyms = _acronyms(text)
 
     persons: dict[str, Person] = {}
@@ -137,8 +138,30 @@ def assemble(release: Release) -> Extraction:
         p = persons.setdefault(name, Person(name=name))
         p.spans.append((r.mention.start, r.mention.end))
         sid = _sentence_of(sents, r.mention.start)
-        for post in posts_of(r.items, loc, acronyms, memory):
+        for item, post in zip(r.items, posts_of(r.items, loc, acronyms, memory), strict=True):
+            org = _delegation_org(text, r.chain_start) if not item.body_text and not item.country else None
+            if org:
+                post = Post(role=post.role, body=org, body_text=None, span=post.span)
+            elif r.mention.kind == "foreign" and not item.body_text and not item.country:
+                # a foreign guest's bare "mayor" is no post in the local government; "the delegation of
+                # Orvieto City, Italy, led by mayor X" names the place whose mayor X is
+                place = _delegation_place(text, r.chain_start)
+                if place and item.role.default_body in {"{gov}", "{party}"}:
+                    post = Post(role=post.role, body=place, body_text=None, span=post.span)
+                else:
+                    continue
             head = post.role.split()[-1].lower()
+            head = {"chairperson": "chairman", "chairwoman": "chairman"}.get(head, head)
+            if post.body and _PRESIDIUM.fullmatch(post.body):
+                session = _session_name(text)
+                if session:
+                    body = f"Presidium of the {session}"
+                    post = Post(role=post.role, body=body, body_text=post.body_text, span=post.span)
+            if post.body and post.body in lex.body_heads:
+                # "Deputy Director of the commission": the body whose Director the release named before
+                earlier = last_body_by_head.get(head)
+                if earlier and re.search(rf"\b{re.escape(post.body)}\b", earlier):
+                    post = Post(role=post.role, body=earlier, body_text=None, span=post.span)
             if post.body is None:
                 inherited = last_body_by_head.get(head)
                 prev_post = last_post_in_sent.get(sid)
@@ -158,7 +181,8 @@ def assemble(release: Release) -> Extraction:
         name = _expand(name, acronyms, lex.keep_acronyms)
         name = " ".join(strip_non_body_prefix(name.split()))
         name = re.sub(
-            r"^Party Central Committee$|^Central Committee of (?:the )?(?:CPC|Communist Party of China)$",
+            r"^(?:\d+(?:st|nd|rd|th) )?(?:Party Central Committee|CPC Central Committee)$"
+            r"|^Central Committee of (?:the )?(?:CPC|Communist Party of China)$",
             "CPC Central Committee",
             name,
         )
@@ -182,6 +206,10 @@ def assemble(release: Release) -> Extraction:
     for s, e, form in body_hits:
         q = qualify(form, loc)
         add_body(q.name, q.text_form, (s, e))
+    for s, e, form in find_lower_bodies(text, skip):
+        q = qualify(form, loc)
+        if loc.main and q.name != q.text_form:
+            add_body(q.name, q.text_form, (s, e))
     for p in persons.values():
         for post in p.posts:
             if post.body and post.body_text:
@@ -264,6 +292,12 @@ def assemble(release: Release) -> Extraction:
             ev_obj.role_spans[f"attended:{r.mention.name}"] = (r.mention.start, r.mention.end)
         events.append(ev_obj)
 
+    # a bare head noun ("Presidium", "Commission") when the release names that body in full
+    for k, b in list(bodies.items()):
+        if b.name in lex.body_heads and any(
+            o is not b and o.name.startswith(f"{b.name} of ") for o in bodies.values()
+        ):
+            del bodies[k]
     return Extraction(
         release=release,
         language="en",
@@ -273,6 +307,51 @@ def assemble(release: Release) -> Extraction:
         events=events,
         locality=loc.main,
     )
+
+
+_PRESIDIUM = re.compile(r"(?i:(?:the )?presidium(?: of the (?:conference|session|meeting|congress))?)")
+_SESSION = re.compile(
+    r"(?i:\b(\w+) session of the (\d+(?:st|nd|rd|th)|\w+) )"
+    r"((?:[A-Z][a-z]+ (?:District |County |City |Municipal |Provincial )?)?)(?i:people[’']s congress)"
+    r"(?: of ([A-Z][a-z]+ (?:District|County|City|Province)))?"
+)
+
+
+def _session_name(text: str) -> str | None:
+    """ "the fifth session of the 17th Songbei District People's Congress" -> its capitalized name."""
+    m = _SESSION.search(text)
+    if not m:
+        return None
+    place = (m.group(3) or "").strip() or (m.group(4) or "")
+    if not place:
+        return None
+    place = re.sub(r" City$", " Municipal", place)
+    return f"{m.group(1).capitalize()} Session of the {m.group(2)} {place} People's Congress"
+
+
+_DELEGATION_OF = re.compile(
+    r"\bdelegation (?:of|from) (?:the )?([A-Z][\w\-]*(?: [A-Z][\w\-]*){0,2})(?:, [A-Z][a-z]+)?,? "
+    r"(?:which was |that was )?(?:led|headed) by (?:its )?$"
+)
+
+
+def _delegation_place(text: str, start: int) -> str | None:
+    m = _DELEGATION_OF.search(text[max(0, start - 150) : start])
+    if not m or any(w in lexicon().body_heads for w in m.group(1).split()):
+        return None
+    return m.group(1)
+
+
+_DELEGATION_ITS = re.compile(
+    r"\bdelegation (?:of|from) (?:the )?([A-Z][\w\-’']*(?: (?:of |and |for |the |& )*[A-Z][\w\-’']*){0,9})"
+    r"(?: \([A-Z]{2,8}\))?,? (?:which was |that was )?(?:led|headed) by its $"
+)
+
+
+def _delegation_org(text: str, start: int) -> str | None:
+    """ "a delegation of the Orvieto Chamber of Commerce led by its President X": X's post is in it."""
+    m = _DELEGATION_ITS.search(text[max(0, start - 200) : start])
+    return m.group(1) if m else None
 
 
 def _names(rs: list[Reading]) -> list[str]:

@@ -62,6 +62,8 @@ _GENERIC_CAPS = {"the", "a", "an", "of", "and", "for", "on", "in", "city", "prov
 def _has_proper(text: str) -> bool:
     """True when the form names its own place or organization ("CPC Changchun Municipal Committee")."""
     lex = lexicon()
+    # "Provincial Commission for Comprehensively Deepening Reform": what follows "for" is the remit
+    text = re.split(r" for ", text, maxsplit=1)[0]
     for w in re.findall(r"[A-Z][a-z]+", text):
         lw = w.lower()
         if _ORDINAL.match(lw):
@@ -78,6 +80,7 @@ def _has_proper(text: str) -> bool:
             "foreign",
             "political",
             "consultative",
+            "conference",
             "front",
             "united",
             "organization",
@@ -119,6 +122,19 @@ def _normalize_proper(form: str) -> str:
     Committee", "Datong County CPPCC" -> "CPPCC Datong County Committee", "People's Congress of Xinhua County"
     -> "Xinhua County People's Congress"."""
     f = form
+    f = re.sub(r"\bpeople's (?=[A-Z])", "People's ", f)  # machine translation: "City people's Congress"
+    f = re.sub(
+        r"^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+(?:teenth|tieth|th)|First|Second|Third) (Standing Committee of )",
+        r"\1",
+        f,
+    )
+    # "Shishi City People's Congress" is the Shishi Municipal People's Congress
+    f = re.sub(
+        r"\b([A-Z][a-z]+) City (?=People's|Party|CPC|Government|Political|CPPCC|Standing|Commission for)",
+        r"\1 Municipal ",
+        f,
+    )
+    form = f
     m = re.match(r"^(.+?) of (?:the )?([A-Z][a-z]+) (County|City|District|Province)$", form)
     if m:
         head, place = m.group(1), f"{m.group(2)} {_LV[m.group(3).lower()]}"
@@ -137,6 +153,23 @@ def _normalize_proper(form: str) -> str:
         f,
     )
     f = re.sub(
+        r"^([A-Z][a-z]+) (Municipal|County|District|Provincial) (?:Party |CPC )?(?:Party )?Committee "
+        r"Standing Committee$",
+        r"Standing Committee of the CPC \1 \2 Committee",
+        f,
+    )
+    f = re.sub(
+        r"^([A-Z][a-z]+) (Municipal|County|District|Provincial) People's Congress Standing Committee$",
+        r"Standing Committee of the \1 \2 People's Congress",
+        f,
+    )
+    # "Shishi Municipal Standing Committee": the standing committee of the party committee
+    f = re.sub(
+        r"^([A-Z][a-z]+) (Municipal|County|District|Provincial) Standing Committee$",
+        r"Standing Committee of the CPC \1 \2 Committee",
+        f,
+    )
+    f = re.sub(
         r"^([A-Z][a-z]+) (Municipal|County|District|Provincial|City) (?:CPPCC|Political Consultative "
         r"Conference)(?: Committee)?$",
         lambda m: f"CPPCC {m.group(1)} {_LV[m.group(2).lower()]} Committee",
@@ -149,6 +182,9 @@ def _normalize_proper(form: str) -> str:
         f,
     )
     f = re.sub(r"^(Standing Committee of (?:the )?)(People's Congress) (?:of )?([A-Z][a-z]+ )", r"\1\3\2 ", f)
+    f = re.sub(
+        r"^Standing Committee of (?=[A-Z][a-z]+ (?:Municipal|County|District|Provincial) )", r"\g<0>the ", f
+    )
     return f.strip()
 
 
@@ -161,6 +197,14 @@ class Qualified:
 def qualify(text: str, loc: Locality, level_hint: str | None = None) -> Qualified:
     """The preferred name of a body written as ``text``."""
     form = titlecase(clean(text))
+    if re.search(r"[A-Z]", form):
+        # machine translation mixes cases: "Qinghe county party committee"
+        form = re.sub(
+            r"\b(county|district|municipal|provincial|city|party|committee|standing|people[’']s|congress|"
+            r"government)\b",
+            lambda w: w.group(1)[:1].upper() + w.group(1)[1:],
+            form,
+        )
     low = form.lower()
     alias = lexicon().body_aliases.get(low)
     if alias:
@@ -229,6 +273,13 @@ def qualify(text: str, loc: Locality, level_hint: str | None = None) -> Qualifie
             break
     if low in lexicon().party_organs:
         return Qualified(f"{titlecase(low)} of the CPC {place} {lv} Committee", form)
+    m = re.fullmatch(rf"{L}(?:cpc |party )?(?:party )?committee (.+)", low)
+    if m and m.group(2) in lexicon().party_organs:
+        # "county party committee organization department"
+        return Qualified(f"{titlecase(m.group(2))} of the CPC {place} {lv} Committee", form)
+    m = re.fullmatch(rf"{L}discipline inspection commission", low)
+    if m:
+        return Qualified(f"{place} {lv} Commission for Discipline Inspection", form)
     m = re.fullmatch(rf"(.+?) of {L}(?:cpc |party )?(?:party )?committee", low)
     if m and "standing" not in m.group(1):
         return Qualified(f"{titlecase(m.group(1))} of the CPC {place} {lv} Committee", form)
@@ -256,7 +307,7 @@ def default_body(template: str, level: str | None, loc: Locality, place: str | N
     return f"CPC {place} {lv} Committee" if place else f"{lv} Party Committee"
 
 
-_CAPWORD = r"(?:[A-Z][\w’'\-]*|\d{4}|\d+(?:st|nd|rd|th))"
+_CAPWORD = r"(?:[A-Z][\w’'\-]*|people[’']s(?= [A-Z])|\d{4}|\d+(?:st|nd|rd|th))"
 _CONNECT = r"(?:of|the|and|for|on|in|to|de)"
 _BODY = re.compile(rf"(?<![\w’'])({_CAPWORD}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)*{_CAPWORD})*)")
 _NOT_ROLE_HERE = {
@@ -293,12 +344,13 @@ def _is_head(words: list[str], k: int) -> bool:
 
 
 def _extend_complement(words: list[str], last: int) -> int:
-    """After a complement-taking head ("Ministry"), keep "of [the] Foreign Affairs" up to the next break."""
+    """After a complement-taking head ("Ministry"), keep "of [the] Foreign Affairs" (or "for Discipline
+    Inspection") up to the next break."""
     lex = lexicon()
     if (
         words[last].strip("’'") not in lex.complement_heads
         or last + 1 >= len(words)
-        or words[last + 1] != "of"
+        or words[last + 1] not in {"of", "for"}
     ):
         return last
     k = last + 1
@@ -502,5 +554,71 @@ def find_bodies(text: str, skip: list[tuple[int, int]] | None = None) -> list[tu
             form = re.sub(r"[’']s$", "", form)
             if form.lower() in lex.generic_bodies or len(name) == 1 and _is_head(name, 0):
                 continue
+            lv = re.match(
+                r"^(Provincial|Municipal|County|District) and (Provincial|Municipal|County|District) ", form
+            )
+            if lv:
+                # "the Provincial and Municipal Commission for X": one name for each level
+                rest = form[lv.end() :]
+                out.append((start, end, f"{lv.group(1)} {rest}"))
+                out.append((start, end, f"{lv.group(2)} {rest}"))
+                continue
             out.append((start, end, form))
+            out.extend(_distributed(text, masked, end, form))
+    return out
+
+
+_LEVELS = "Provincial|Municipal|County|District"
+_PLACE_PREFIX = re.compile(r"^(?:CPC )?([A-Z][a-z]+ (?:Municipal|County|District|Provincial|City)) ")
+_LIST_ITEM = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    r"([A-Z][\w’']*(?:[ \u00a0]+(?:(?:of|for)[ \u00a0]+)?[A-Z][\w’']*)*)"
+)
+
+
+def _distributed(text: str, masked: str, end: int, form: str) -> list[tuple[int, int, str]]:
+    """ "Qingshan Municipal Party Committee, People's Congress, Government and CPPCC": the place and level
+    prefix distributes over the generic names listed after it."""
+    pm = _PLACE_PREFIX.match(form)
+    if not pm:
+        return []
+    items: list[tuple[int, int, str]] = []
+    pos = end
+    while True:
+        m = _LIST_ITEM.match(text, pos)
+        if not m or masked[m.start(1) : m.end(1)] != m.group(1):
+            break
+        item = m.group(1)
+        words = item.split()
+        if _has_proper(item) or not (_is_head(words, len(words) - 1) or words[-1] == "CPPCC"):
+            break
+        items.append((m.start(1), m.end(1), f"{pm.group(1)} {item}"))
+        pos = m.end(1)
+    # a lone "X Committee and Y Government" is already read as two names; a list needs two or more items
+    return items if len(items) >= 2 else []
+
+
+_LOW_ORGAN = (
+    r"organization department|organisation department|publicity department|propaganda department|"
+    r"united front work department|political and legal affairs commission|general office|standing committee"
+)
+_LOW_CORE = (
+    r"party committee|people[’']s congress|cppcc(?: committee)?|people[’']s government|government|"
+    r"people[’']s court|people[’']s procuratorate|discipline inspection commission|"
+    r"commission for discipline inspection|supervisory commission"
+)
+_LOW_BODY = re.compile(
+    rf"(?<![\w’'\-])(?:standing committee of (?:the )?)?"
+    rf"(?:county|district|municipal|city|provincial|province)\s+(?:{_LOW_CORE})(?:\s+(?:{_LOW_ORGAN}))?(?![\w’'\-])"
+)
+
+
+def find_lower_bodies(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+    """Machine-translated lowercase names of local bodies ("the county people's court", "the district
+    party committee organization department"); the caller keeps them only where the locality is known."""
+    out: list[tuple[int, int, str]] = []
+    for m in _LOW_BODY.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in skip or []):
+            continue
+        out.append((m.start(), m.end(), m.group(0)))
     return out

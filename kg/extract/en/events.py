@@ -115,6 +115,11 @@ def read_events(
             if p.search(clause) and not re.search(r"\bwill\b[^.]*$", clause[: p.search(clause).start()])
         }
         inside = [r for r in readings if s <= r.mention.start < e]
+        if any(id(r) in presiding and r.mention.name in cur["attended"] for r in inside):
+            # one who attended the gathering so far presides here: another gathering ("..., which was
+            # presided over by the mayor")
+            groups.append({"presided": {}, "attended": {}, "date": lead or cur["date"], "first": None})
+            cur = groups[-1]
         for r in inside:
             if id(r) in presiding:
                 cur["presided"].setdefault(r.mention.name, r)

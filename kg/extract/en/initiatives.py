@@ -11,10 +11,29 @@ from kg.extract.en.lexicon import Lexicon, lexicon
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,160}?)[”\"]")
 _PRONOUN = re.compile(r"\b(we|i|you|our|your|us|my|will|is|are|was|were|should|has|have)\b", re.I)
 _CAPWORD = r"(?:[A-Z][\w’'\-]*|\(?\d{4}(?:-\d{2,4})?\)?|\d+(?:st|nd|rd|th))"
-_CONNECT = r"(?:of|the|and|for|on|in|to|with|a|an|at|through|by|as)"
+_CONNECT = r"(?:of|the|and|for|on|in|to|with|a|an|at|through|by|as|between)"
 _CAP_SEQ = re.compile(rf"(?<![\w’'])({_CAPWORD}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)*{_CAPWORD})*)")
 _THOUGHT = re.compile(
     r"Xi Jinping(?:[’']s)? (?:[Tt]hought|ideology) on ([^,.;:()]+?)(?=[,.;:()]| and | in the| to | as )"
+)
+_QUOTE_CUES = r"Initiative|Strategy|Plan|Programme|Program|Campaign|Project|Action"
+# a quoted phrase after these words names the programme ("the reform of “streamlining administration, ...”")
+_PROGRAMME_BEFORE = re.compile(
+    r"\b(?:reform|campaign|action|initiative|strategy|programme|program|policy|principle|concept)s?"
+    r"\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_NOT_PROGRAMME_BEFORE = re.compile(
+    r"\b(?:(?:phenomen(?:on|a)|so-called|tendency|mentality|behaviou?r|attitude)\s+(?:of\s+)?(?:the\s+)?"
+    r"|(?:known|hailed|praised|regarded|referred to)\s+as\s+(?:an?\s+|the\s+)?|dubbed\s+(?:an?\s+|the\s+)?)$",
+    re.I,
+)
+_IMPORTANT_THOUGHTS = re.compile(
+    r"Xi Jinping[’']s important (?:thoughts?|expositions?) on ([^,.;:()]+?)"
+    r"(?=[,.;:()]| and | in the| to | as )"
+)
+_DRAFT_LAW_ON = re.compile(
+    r"\bdraft (law on (?:the )?(?:[a-z\-]+ ){0,6}?[a-z\-]+)(?=[,.;]| as well\b| and\b)"
 )
 _ORDINAL_PLAN = re.compile(r"\b(\d+(?:st|nd|rd|th)) Five-Year Plan\b")
 _GENERIC = {
@@ -48,17 +67,34 @@ def find_initiatives(text: str) -> list[tuple[int, int, str]]:
             continue
         if _PRONOUN.search(inner) or inner[-1] in ".!?,:" or re.search(r"[\u3400-\u9fff]", inner):
             continue
-        if len(words) > 6 and _title_case_share(inner) < 0.6:
+        before = text[max(0, m.start() - 40) : m.start()]
+        if _NOT_PROGRAMME_BEFORE.search(before):
+            continue  # "the phenomenon of “lying flat”": a quoted attitude, not a programme
+        if re.match(r"\s*(?:problems?|issues?|difficult(?:y|ies))\b", text[m.end() :]) or re.fullmatch(
+            r"[a-z]+(?:ism|ness)", inner
+        ):
+            continue  # the "last mile" problem, "formalism": a description, not a programme
+        nxt = re.match(rf"\s*({_QUOTE_CUES})\b", text[m.end() :], re.I)
+        if (
+            len(words) > 6
+            and _title_case_share(inner) < 0.6
+            and not nxt
+            and not _PROGRAMME_BEFORE.search(before)
+        ):
             continue
         name, end = inner, m.end()
-        nxt = re.match(r"\s*(Initiative|Strategy|Plan|Programme|Program|Campaign|Project)\b", text[m.end() :])
-        if nxt:
+        if nxt and nxt.group(1)[:1].isupper():
             name, end = f"{inner} {nxt.group(1)}", m.end() + nxt.end()
         found.append((m.start(), end, name))
     for m in _THOUGHT.finditer(text):
         topic = m.group(1).strip()
         if len(topic.split()) <= 10:
             found.append((m.start(), m.end(1), f"Xi Jinping Thought on {topic[:1].upper() + topic[1:]}"))
+    for m in _IMPORTANT_THOUGHTS.finditer(text):
+        if len(m.group(1).split()) <= 10:
+            found.append((m.start(), m.end(1), m.group(0)))
+    for m in _DRAFT_LAW_ON.finditer(text):
+        found.append((m.start(1), m.end(1), m.group(1)))
     for pat, name in lex.known_initiatives:
         for m in re.finditer(rf"\b{pat}\b", text, re.I):
             found.append((m.start(), m.end(), name))

@@ -81,11 +81,21 @@ def _pinyin_name(text: str, m: re.Match[str]) -> tuple[int, str] | None:
         if n == 2 and len(given) >= 5 and given not in lex.english_words:
             return m.end(2), f"{sur} {_cap(given)}"
         return None
+    if sur.islower() and _is_title(given) and given.lower() not in lex.english_words:
+        # "..., lu Minghe, ...": a half-capitalized machine-translation form, only between list commas
+        before = text[max(0, m.start() - 3) : m.start()]
+        if re.search(r"[,、]\s*$", before) and re.match(r"\s*[,、]", text[m.end(2) : m.end(2) + 3]):
+            return m.end(2), f"{_cap(sur)} {given}"
+        return None
     if sur.islower() and given.islower():
         if given in lex.english_words or sur in lex.english_words and n < 2:
             return None
         before = text[max(0, m.start() - 40) : m.start()].rstrip()
-        after_ok = re.match(r"\s*([,.;:)]|and\b|attended\b|$)", text[m.end(2) : m.end(2) + 12])
+        after_ok = re.match(
+            r"\s*([,.;:)]|and\b|$|(?:attended|presided|chaired|hosted|met|said|stressed|emphasi[sz]ed|"
+            r"pointed|noted|urged|delivered)\b)",
+            text[m.end(2) : m.end(2) + 16],
+        )
         last = before.split()[-1].lower() if before.split() else ""
         before_ok = before.endswith((",", ";", "、")) or last in {"and"} or last in lex.role_words
         if before_ok and after_ok:
@@ -109,6 +119,23 @@ def is_byline(text: str, start: int, end: int) -> bool:
     return bool(_BYLINE.search(text[line_start:start]))
 
 
+# Legal-form suffixes and acronyms that close a company name ("... Logistics JSC", "... Energy AS").
+_ORG_SUFFIX = re.compile(r"[ \u00a0]+(?:[A-Z]{2,}\b|(?:Co|Ltd|Inc|Corp|GmbH|Plc|LLC|S\.A|N\.V)\b)")
+
+
+def _inside_org_name(text: str, start: int, end: int) -> bool:
+    """A capitalized pair that is the tail of an organization's name, not a person: "Academy of
+    Hydrogen Sciences" (after "<body head> of"), "Aral Trans Logistics JSC" (a company suffix follows)."""
+    lex = lexicon()
+    if _ORG_SUFFIX.match(text, end):
+        return True
+    before = text[max(0, start - 60) : start]
+    prev = re.search(r"([A-Z][\w’'\-]*)[ \u00a0]+(?:of|for|on)[ \u00a0]+(?:the[ \u00a0]+)?$", before)
+    if prev and prev.group(1) in lex.body_heads:
+        return True
+    return False
+
+
 def find_mentions(text: str) -> list[Mention]:
     """All person-name candidates in ``text``, left to right, without overlaps (pinyin first)."""
     return [m for m in _find(text) if not is_byline(text, m.start, m.end)]
@@ -130,6 +157,16 @@ def _find(text: str) -> list[Mention]:
             pos = end
         else:
             pos = m.start(2)
+    # a name accepted once is the same person wherever the text repeats it in lowercase ("zhou minghai
+    # emphasized" at a sentence start, after the first mention was read from its title)
+    for name in sorted({x.name for x in out if " " in x.name}):
+        pat = r"[ \u00a0]+".join(re.escape(w.lower()) for w in name.split())
+        for m in re.finditer(rf"(?<![\w’'\-]){pat}(?![\w’'\-])", text):
+            if text[m.start() : m.end()].islower() and not any(
+                s < m.end() and m.start() < e for s, e in taken
+            ):
+                out.append(Mention(m.start(), m.end(), name, "pinyin"))
+                taken.append((m.start(), m.end()))
     lex = lexicon()
     for m in _FOREIGN.finditer(text):
         words = m.group(1).split()
@@ -160,10 +197,18 @@ def _find(text: str) -> list[Mention]:
         if j < 0:
             continue
         words = words[i:j]
+        # "Chairman of Minase City Council Yuko Hirata": the name is what follows the organization's head
+        k = max(
+            (x for x, w in enumerate(words) if w in lex.body_heads or w.lower() in lex.place_heads),
+            default=-1,
+        )
+        if k >= 0 and len(words) - k - 1 >= 2:
+            words = words[k + 1 :]
+            i = k + 1
         if (
             len(words) >= 3
             and i == 0
-            and re.search(r"\b(?:in|to|of|from|at)\s+$", text[max(0, m.start(1) - 6) : m.start(1)])
+            and re.search(r"\b(?:in|to|of|from|at|and)\s+$", text[max(0, m.start(1) - 6) : m.start(1)])
         ):
             words = words[1:]  # "Consul General of X in Shanghai Maria Lindqvist": the place is no name
         if not 2 <= len(words) <= 4 or " ".join(words).lower() in lex.not_names:
@@ -176,6 +221,8 @@ def _find(text: str) -> list[Mention]:
         start = m.start(1) + m.group(1).index(words[0])
         end = start + len(" ".join(words))
         if text[start:end] != " ".join(words):
+            continue
+        if _inside_org_name(text, start, end):
             continue
         if any(s < end and start < e for s, e in taken):
             continue

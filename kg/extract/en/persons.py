@@ -16,7 +16,7 @@ from kg.extract.en.bodies import default_body, qualify
 from kg.extract.en.lexicon import lexicon
 from kg.extract.en.locality import Locality
 from kg.extract.en.names import Mention
-from kg.extract.en.titles import Item, left_chain, right_chain
+from kg.extract.en.titles import Item, left_chain, parse_chain, right_chain
 from kg.extract.en.titles import _cut_body as cut_body
 from kg.model import Post
 
@@ -71,6 +71,8 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
                 left[0][-1].body_text = body
                 bstart = m.end + tail.start(1)
                 left[0][-1].body_span = (bstart, bstart + len(body))
+        if not right:
+            right = _bare_postnominal(text, m.end)
         if right:
             r.items.extend(right[0])
             r.chain_end = right[1]
@@ -122,6 +124,27 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
         readings.append(r)
         prev = r
     return readings
+
+
+_BARE_AFTER = re.compile(
+    r"[ \u00a0]+((?:(?!and\b|also\b)[a-z][a-z’'\-]*[ \u00a0]+){1,7}?)"
+    r"(?=(?:also[ \u00a0]+)?(?:presided|chaired|hosted|attended|delivered|made|said|stressed|pointed)\b)"
+)
+
+
+def _bare_postnominal(text: str, end: int) -> tuple[list[Item], int] | None:
+    """ "li dahai county party committee secretary presided": a lowercase title written after the name
+    without a comma (machine translation); it must end in an office word."""
+    m = _BARE_AFTER.match(text, end)
+    if not m:
+        return None
+    seg = m.group(1).rstrip()
+    if seg.split()[-1] not in lexicon().role_words:
+        return None
+    items, _end, _ = parse_chain(seg, m.start(1))
+    if not items:
+        return None
+    return items, m.start(1) + len(seg)
 
 
 def posts_of(

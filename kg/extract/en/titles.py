@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.en.lexicon import Role, lexicon
 
@@ -75,7 +76,7 @@ _BODYISH_LOWER = {
 _BODY_STOP = re.compile(
     r"\s+(?:on|at|during|with|who|which|that|was|were|is|has|have|to|for his|for her|from|after|before|"
     r"presided|attended|chaired|hosted|met|said|made|delivered|participated|in (?=[a-z]))\b.*$"
-    r"|(?<=[a-z])\s+[a-z]+ed\b.*$"
+    r"|(?<=[a-z])\s+(?!united\b)[a-z]+ed\b.*$"
 )
 
 
@@ -124,6 +125,8 @@ def _cut_body(text: str) -> str:
     text = re.sub(r"\b([A-Z][a-z]+)\s+and\s+[a-z].*$", r"\1", text)
     heads = "|".join(sorted(lexicon().body_heads))
     text = re.sub(rf"\b({heads}) in [A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*$", r"\1", text)
+    # "the Party School of the X Committee gave a lecture": a verb after a capitalized head ends the body
+    text = re.sub(rf"\b({heads})\s+(?!(?:of|and|for|the|on|in|at|to)\b)[a-z][\w’'\-]*\b.*$", r"\1", text)
     return text.strip(" ,;:")
 
 
@@ -249,6 +252,8 @@ def left_chain(text: str, start: int, floor: int) -> tuple[list[Item], int] | No
     for m in _DELIM.finditer(window):
         if m.group(0).lower() == "for" and re.match(r"\s+(improving|the|promoting)", window[m.end() :]):
             continue
+        if m.group(0).lower().startswith("the") and re.match(r"presidium\b", window[m.end() :], re.I):
+            continue  # "executive chairmen of the presidium of the session A, B and C"
         cut = m.end()
     seg = window[cut:]
     if not seg.strip():
@@ -283,12 +288,48 @@ def left_chain(text: str, start: int, floor: int) -> tuple[list[Item], int] | No
     if tail and not re.fullmatch(r"(\([A-Z]{2,8}\))?", tail):
         if not (items[-1].role.canonical == "Ambassador" and re.fullmatch(r"to (the )?[A-Z][\w .]*", tail)):
             return None
+    # "county party committee deputy secretary, county magistrate NAME": comma-joined pre-nominal titles
+    comma = re.search(r",[ \u00a0]*$", text[max(floor, seg_start - 3) : seg_start])
+    if comma and not items[0].role.plural:
+        cpos = max(floor, seg_start - 3) + comma.start()
+        more = left_chain(text, cpos, floor)
+        sc = _STANDING_MEMBER.search(text[max(floor, cpos - 60) : cpos])
+        if not more and sc:
+            # "Municipal standing committee, executive deputy mayor NAME": a member of the party standing
+            # committee (machine translation of "市委常委")
+            s0 = max(floor, cpos - 60) + sc.start(1)
+            lvl = sc.group(2) or sc.group(3)
+            member = Item(
+                role=lexicon().roles["member"],
+                role_span=(s0, max(floor, cpos - 60) + sc.end(1)),
+                body_text=f"{lvl} party committee standing committee",
+                body_span=(s0, max(floor, cpos - 60) + sc.end(1)),
+            )
+            more = ([member], s0)
+        if (
+            more
+            and not any(i.role.plural for i in more[0])
+            and text[more[0][-1].role_span[1] : cpos].strip() == ""
+        ):
+            return more[0] + items, more[1]
     return items, seg_start
 
+
+_STANDING_MEMBER = re.compile(
+    r"(?:^|[.;,:\n])\s*(?:(?i:with)\s+)?(?:(?i:the)\s+)?"
+    r"((?i:((?:provincial|municipal|city|county|district))(?:\s+party\s+committee)?\s+standing\s+committee"
+    r"(?:\s+member)?|standing\s+committee\s+of\s+(?:the\s+)?(?:cpc\s+)?"
+    r"((?:provincial|municipal|city|county|district))(?:\s+party)?\s+committee))\s*$"
+)
 
 _PIECE_END = re.compile(
     r"[,;]|(?<!\bLt)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bHon)(?<!\.[A-Z])\.(?:\s|$)|\s\(|\)"
 )
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(lexicon().nationalities.values())
 
 
 def right_chain(text: str, end: int, starts: frozenset[int] = frozenset()) -> tuple[list[Item], int] | None:
@@ -314,6 +355,9 @@ def right_chain(text: str, end: int, starts: frozenset[int] = frozenset()) -> tu
         piece = text[pos:piece_end]
         if any(pos <= x < piece_end for x in starts):
             break
+        if items and stop and stop.group(0) == "," and piece.strip() in _countries():
+            pos = stop.end()  # "the governor of Miyagi, Japan, also head of ...": the country is no piece
+            continue
         if items and re.match(r"\s*and\s", piece):
             toks_p = _tokens(piece, 0)
             fr = next((_role_at(toks_p, x) for x in range(len(toks_p)) if _role_at(toks_p, x)), None)
