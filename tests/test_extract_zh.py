@@ -230,3 +230,184 @@ def test_honours_and_former_titles():
     x = run("原省委书记张建出席。该市获得“全国文明城市”称号，推进“放管服”改革。")
     assert posts(x, "张建") == {("书记", "省委")}
     assert {i.name for i in x.initiatives} == {"放管服"}
+
+
+# --- generalization rules (invented sentences) ---
+
+def names(x: Extraction) -> set[str]:
+    return {p.name for p in x.persons}
+
+
+def bodies(x: Extraction) -> set[str]:
+    return {b.name for b in x.bodies}
+
+
+def test_name_before_its_title_at_a_clause_start():
+    x = run("十四届全国人大常委会第九次委员长会议举行。钱光明委员长主持。会上，罗一平市长作了讲话。")
+    assert posts(x, "钱光明") == {("委员长", "全国人大常委会")}
+    assert posts(x, "罗一平") == {("市长", "市政府")}
+    assert x.events[0].presided_by == ["钱光明"]
+    assert x.events[0].body == "全国人大常委会委员长会议"
+    assert "全国人大常委会委员长会议" in bodies(x)
+
+
+def test_name_before_关于_and_以及():
+    x = run("会议听取了市发展改革委副主任高志关于项目进展的汇报。副市长王琳以及市政府秘书长赵宇出席。")
+    assert {"高志", "王琳", "赵宇"} <= names(x)
+    assert not names(x) & {"高志关", "王琳以"}
+
+
+def test_list_closed_by_和_and_body_carried_over_和():
+    x = run("副委员长甲文华、乙晓明和秘书长丙国强出席会议。副市长陈立、林涛和赵文出席会议。".replace(
+        "甲", "王").replace("乙", "刘").replace("丙", "郭"))
+    assert posts(x, "刘晓明") == {("副委员长", "全国人大常委会")}
+    assert posts(x, "郭国强") == {("秘书长", "全国人大常委会")}
+    assert posts(x, "赵文") == {("副市长", "市政府")}
+
+
+def test_deputy_title_takes_the_body_of_the_head_in_the_same_sentence():
+    x = run("市人大常委会召开第12次主任会议。市人大常委会主任高远主持会议，副主任钱进、孙立出席。")
+    assert posts(x, "孙立") == {("副主任", "市人大常委会")}
+    assert x.events[0].body == "市人大常委会主任会议"
+    y = run("市委书记周海主持会议，副主任钱进出席。")
+    assert posts(y, "钱进") == set()
+
+
+def test_standing_committee_meeting_right_after_the_body():
+    x = run("5月9日，县委书记江佩瑶主持召开县委常委会会议。县长马骏出席。", published="2024-05-10")
+    assert x.events[0].body == "县委常委会"
+    assert posts(x, "江佩瑶") == {("书记", "县委")}  # 区长江… / 县委书记江…: the title ends before 江
+
+
+def test_committee_commissions_and_study_groups_are_bodies():
+    x = run("3月5日，市委全面深化改革委员会召开第五次会议。", published="2024-03-06")
+    assert x.events[0].body == "市委全面深化改革委员会"
+    y = run("市委理论学习中心组举行2024年第3次集体学习。市委书记周海主持。")
+    assert y.events[0].body == "市委理论学习中心组"
+    z = run("市委召开全体委员会议。")
+    assert not any(b.endswith("委员会") for b in bodies(z))
+
+
+def test_national_ministries_and_not_a_kind_of_department():
+    x = run("会议要求工业和信息化部、审计署加强协调，各地民政部门抓好落实，严格执行中央决算。")
+    assert {"工业和信息化部", "审计署"} <= bodies(x)
+    assert "民政部" not in bodies(x) and "中共中央" not in bodies(x)
+
+
+def test_body_names_holding_与_and_和():
+    x = run("市长高原会见新加坡贸易与工业部部长陈文杰。市住房和城乡建设局局长唐宁陪同。")
+    assert posts(x, "陈文杰") == {("部长", "新加坡贸易与工业部")}
+    assert posts(x, "唐宁") == {("局长", "市住房和城乡建设局")}
+    y = run("市委和市政府领导出席。市政府与市委宣传部部长钟华座谈。")
+    assert not any("和市政府" in b or "与市委" in b for b in bodies(y))
+
+
+def test_embassy_staff_and_foreign_places():
+    x = run("市长高原会见英国驻华大使馆公使约翰·史密斯。市长高原与日本大阪府知事山田太郎举行会谈。")
+    assert posts(x, "约翰·史密斯") == {("公使", "英国驻华大使馆")}
+    assert posts(x, "山田太郎") == {("知事", "大阪府")}
+
+
+def test_laws_and_plans_with_their_period():
+    x = run("会议审议了生态保护法草案、乡村促进法修订草案，通过《青禾市老旧小区改造实施方案（2023—2025年）》"
+            "和《中华人民共和国某某法（修正草案）》，听取《政府工作报告》。")
+    got = {i.name for i in x.initiatives}
+    assert {"生态保护法", "乡村促进法", "中华人民共和国某某法"} <= got
+    assert "青禾市老旧小区改造实施方案（2023—2025年）" in got
+    assert "政府工作报告" not in got
+
+
+def test_weekday_datelines():
+    x = run("上周五，区委常委会召开会议。区委书记江海生主持。", published="2024-05-10")
+    assert x.events[0].date == "2024-05-03"
+    y = run("周二上午，区委常委会召开会议。区委书记江海生主持。", published="2024-05-10")
+    assert y.events[0].date == "2024-05-07"
+    z = run("周一鸣主持召开区委常委会会议。", published="2024-05-10")
+    assert z.events[0].date is None
+
+
+def test_bare_names_at_a_clause_start_before_a_verb():
+    x = run("昨日，司马光明主持召开县政府常务会议。诸葛明亮、欧阳晓、司徒文出席会议。师生参加。王强出席。",
+            published="2024-05-10")
+    assert {"司马光明", "诸葛明亮", "欧阳晓", "司徒文"} <= names(x)
+    assert not names(x) & {"师生", "王强"}  # a single two-character bare name is not trusted
+    assert x.events[0].presided_by == ["司马光明"]
+
+
+def test_transcribed_name_inside_a_list():
+    x = run("副区长欧阳婷、阿依古丽·买买提和汪洋出席会议。")
+    assert {n for n in names(x)} == {"欧阳婷", "阿依古丽·买买提", "汪洋"}
+    assert posts(x, "阿依古丽·买买提") == {("副区长", "区政府")}
+
+
+def test_short_and_full_government_forms_are_one_body():
+    x = run("副省长王琳以及省政府秘书长赵宇出席会议。")
+    assert len([b for b in x.bodies if "政府" in b.name]) == 1
+
+
+def test_guest_met_then_an_agreement_signed():
+    x = run("4月19日，市长龙海会见了德国汉斯堡市市长克劳斯·迈尔一行，"
+            "双方签署了《青禾市与汉斯堡市友好城市协议书》。", published="2024-04-20")
+    assert set(x.events[0].attended_by) == {"龙海", "克劳斯·迈尔"}
+    assert "青禾市与汉斯堡市友好城市协议书" in {i.name for i in x.initiatives}
+    y = run("受市长刘海委托，副市长孙杰主持会议。")
+    assert y.events[0].presided_by == ["孙杰"] and y.events[0].attended_by == []
+
+
+def test_traditional_implicit_government_keeps_the_script():
+    x = run("縣委副書記、縣長馬駿出席會議。")
+    assert posts(x, "馬駿") == {("副書記", "縣委"), ("縣長", "縣政府")}
+
+
+def test_a_space_between_title_and_name():
+    text = "市委书记　常青主持会议。副市长 王来出席。"
+    x = run(text)
+    assert posts(x, "常青") == {("书记", "市委")}
+    assert x.events[0].presided_by == ["常青"] and x.events[0].attended_by == ["王来"]
+    for p in x.persons:
+        assert all(text[a:b] == p.name for a, b in p.spans)
+
+
+def test_county_locality_from_the_source_line_and_not_from_verbs():
+    text = ("县委常委会召开第45次会议\n来源：松溪县融媒体中心\n"
+            "5月9日，县委书记江佩瑶主持召开县委常委会第45次会议。县长马骏出席。")
+    x = run(text, published="2024-05-10")
+    assert x.locality == "松溪县"
+    assert posts(x, "江佩瑶") == {("书记", "松溪县委")}
+    assert posts(x, "马骏") == {("县长", "松溪县人民政府")}
+    y = run("5月9日，县委书记江佩瑶主持召开县委常委会会议。县长马骏出席。")
+    assert y.locality is None
+
+
+def test_transcribed_names_with_other_middle_dots():
+    x = run("縣委副書記艾爾肯‧吐爾遜出席。副县长阿依古丽・买买提出席。")
+    assert {"艾爾肯‧吐爾遜", "阿依古丽・买买提"} <= names(x)
+
+
+def test_foreign_delegations_full_country_names_and_more_titles():
+    x = run("俄罗斯联邦总统弗拉基米尔·伊万诺夫同国家主席钱光明举行会谈。"
+            "市长高原会见了日本东京都议会代表团团长山本一郎一行。外交部部长助理雷明、外交部发言人白雪出席。"
+            "市委书记、市委全面深化改革领导小组组长周海主持。该市担任组长单位。")
+    assert posts(x, "弗拉基米尔·伊万诺夫") == {("总统", "俄罗斯联邦")}
+    assert posts(x, "山本一郎") == {("团长", "日本东京都议会代表团")}
+    assert posts(x, "白雪") == {("发言人", "外交部")}
+    assert ("组长", "市委全面深化改革领导小组") in posts(x, "周海")
+    assert "单位" not in names(x)
+
+
+def test_leading_groups_and_foreign_affairs_offices():
+    text = ("农村工作会议\n来源：松溪县融媒体中心\n"
+            "3月5日，县委农村工作领导小组召开第一次会议。县委书记王浩主持。"
+            "会议审议了《中共松溪县委外事工作委员会办公室工作细则》。")
+    x = run(text, published="2024-03-06")
+    assert x.events[0].body == "松溪县委农村工作领导小组"
+    assert "中共松溪县委外事工作委员会办公室" in bodies(x)
+    y = run("市委外事工作委员会办公室召开会议。市委外办主任邓超主持。")
+    assert len([b for b in y.bodies if "外" in b.name]) == 1
+
+
+def test_names_end_before_common_adverbs_and_verbs():
+    x = run("副市长王刚围绕项目建设作了部署。市委书记周海深入企业调研。副市长欧阳一首先发言。")
+    assert {"王刚", "周海", "欧阳一"} == names(x)
+    y = run("市重点项目办公室主任邓超出席。")
+    assert posts(y, "邓超") == {("主任", "市重点项目办公室")}

@@ -12,8 +12,9 @@ from kg.extract.zh.script import View, to_traditional
 
 # what follows a level word (省/市/县/区/自治区) in a local body
 _ORGANS = (
-    r"委(?:外事工作委员会(?:办公室)?|外办|常委会|办公室|办公厅|组织部|宣传部|统战部|政法委|政研室)?"
-    r"|人民政府(?:党组|办公室|办公厅)?|政府(?:党组|办公室|办公厅)?|人大常委会(?:党组)?|人大"
+    r"委(?:外事工作委员会(?:办公室)?|外办|常委会|办公室|办公厅|组织部|宣传部|统战部|政法委|政研室|理论学习中心组|党校"
+    r"|(?:(?![委会召开举的书记兼主任长在])[\u4e00-\u9fff]){2,10}?委员会(?!议)(?:办公室)?)?"
+    r"|人民政府(?:党组(?:理论学习中心组)?|办公室|办公厅)?|政府(?:党组(?:理论学习中心组)?|办公室|办公厅)?|人大常委会(?:党组)?|人大"
     r"|人民代表大会常务委员会|政协(?:党组|常委会|办公室)?|纪委监委|纪委|外办|外事办公室|外事办"
 )
 _LEVEL = r"(?:自治区党|自治区|省市|省|市|县|区)"
@@ -32,7 +33,7 @@ _GROUP_STOPS = (
 )
 _NOT_BEFORE_IMPLICIT = set("全我本各城该两每跨地分副代外内")
 _CENTRAL_NOT = re.compile(
-    r"企业|财政|空调|广播|电视|媒体|预算|资金|投资|厨房|民族|音乐|美术|戏剧|银行|大街|公园|商场|区域"
+    r"企业|财政|空调|广播|电视|媒体|预算|决算|资金|投资|厨房|民族|音乐|美术|戏剧|银行|大街|公园|商场|区域"
 )
 _MEETING_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?会议")  # 中央外事工作会议: a meeting, not the CC
 _ORGS = re.compile(r"(?:师范大学|大学|学院|议会|集团|公司|银行|商会)(?!生|城|路|街|站|园|区|校区)")
@@ -87,8 +88,9 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
     hits: list[BodyHit] = []
     taken = [False] * len(s)
 
-    def add(a: int, b: int, name: str, key: str) -> None:
-        if _inside(a, b, titles) or any(taken[a:b]):
+    def add(a: int, b: int, name: str, key: str, titled: bool = False) -> None:
+        """titled: a local body may be named inside a document's title (《中共某市委外办工作细则》)."""
+        if (_inside(a, b, titles) and not titled) or any(taken[a:b]):
             return
         for i in range(a, b):
             taken[i] = True
@@ -116,6 +118,8 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
     forms = sorted(((f, g) for g in lex.bodies for f in g), key=lambda x: -len(x[0]))
     for f, g in forms:
         for m in re.finditer(re.escape(f), s):
+            if s.startswith("门", m.end()) and f.endswith("部"):
+                continue  # 民政部门, 财政部门: a kind of department, not the ministry
             add(m.start(), m.end(), v.text(m.start(), m.end()), g[0])
     # 中央 standing alone (中央统一部署, 中央、省委): the Party Central Committee
     central = next((g for g in lex.bodies if g[0] == "中共中央"), None)
@@ -126,6 +130,22 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
                     or _MEETING_NAME.match(s, b):
                 continue
             add(a, b, central[0], "中共中央")
+    # leading groups
+    for m in _GROUP.finditer(s):
+        a, b = _extend_left(s, m.end() - len("领导小组"), m.end(), lex)
+        if b - a <= len("领导小组") + 1:
+            continue
+        written = v.text(a, b)
+        form = s[a:b]
+        if form.startswith("全省") and loc.qualify("省"):
+            name, key = qualify_local("省" + form[2:], written[1:], loc)
+        elif form.startswith("全市") and loc.qualify("市"):
+            name, key = qualify_local("市" + form[2:], written[1:], loc)
+        elif form[0] in "省市县区" and form[1:2] in ("委", "政"):  # 县委农村工作领导小组
+            name, key = qualify_local(form, written, loc)
+        else:
+            name, key = written, form
+        add(a, b, name, key)
     # local bodies, with an explicit place before them or implicit
     for m in _LOCAL.finditer(s):
         a, b = m.start(), m.end()
@@ -147,7 +167,7 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
                 outer -= 2
             t0, t1 = m.span("term")
             key = _organ_key(s[inner:t0] + s[t1:b])
-            add(outer, b, v.text(outer, b), key)
+            add(outer, b, v.text(outer, b), key, titled=True)
         elif a > 0 and s[a - 1] in _NOT_BEFORE_IMPLICIT:
             continue  # 全市政府..., 城市委...: not a body here
         else:
@@ -163,20 +183,6 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
             add(m.start(), m.end(), name, key)
         else:
             add(m.start(), m.end(), written, s[m.start():m.end()])
-    # leading groups
-    for m in _GROUP.finditer(s):
-        a, b = _extend_left(s, m.end() - len("领导小组"), m.end(), lex)
-        if b - a <= len("领导小组") + 1:
-            continue
-        written = v.text(a, b)
-        form = s[a:b]
-        if form.startswith("全省") and loc.qualify("省"):
-            name, key = qualify_local("省" + form[2:], written[1:], loc)
-        elif form.startswith("全市") and loc.qualify("市"):
-            name, key = qualify_local("市" + form[2:], written[1:], loc)
-        else:
-            name, key = written, form
-        add(a, b, name, key)
     # 全国人大常委会、国务院、...最高人民检察院党组: the 党组 belongs to every body of the list
     hits.sort(key=lambda h: h.start)
     extra: list[BodyHit] = []
@@ -194,7 +200,10 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
     return hits + extra
 
 
-_ORGAN_KEYS = (("人民代表大会常务委员会", "人大常委会"), ("外事办公室", "外办"), ("外事办", "外办"))
+_ORGAN_KEYS = (
+    ("人民代表大会常务委员会", "人大常委会"), ("外事工作委员会办公室", "外办"), ("外事办公室", "外办"),
+    ("外事办", "外办"),
+)
 
 
 def _organ_key(key: str) -> str:

@@ -10,6 +10,19 @@ _FURNITURE = re.compile(r"时间|来源|日期|发布|浏览|作者|编辑|责�
 _FULL = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _DAY = re.compile(r"(?:^|(?<=[\s，,。：:]))(\d{1,2})日(?=[，,上下晚早中]|召开|举行)")
 _RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "前天": -2}
+# 上周五, 本周二, 星期三 (the last such day up to the publication date), 周四上午
+_WEEKDAY = re.compile(
+    r"(上周|上星期|本周|本星期|星期|礼拜)([一二三四五六日天])|(?<![\u4e00-\u9fff])周([一二三四五六日天])(?=[上下晚早中，,]|召开|举行)"
+)
+_WD = {c: i for i, c in enumerate("一二三四五六")} | {"日": 6, "天": 6}
+
+
+def _weekday(ref: date, m: re.Match) -> date:
+    wd = _WD[m.group(2) or m.group(3)]
+    back = (ref.weekday() - wd) % 7
+    if m.group(1) in ("上周", "上星期"):
+        return ref - timedelta(days=ref.weekday() + 7 - wd)
+    return ref - timedelta(days=back)
 
 
 def _ref(published: str | None, hint: str | None) -> date | None:
@@ -42,6 +55,8 @@ def event_date(s: str, published: str | None, hint: str | None, start: int = 0) 
             cands.append((m.start(), "full", m))
         if m := _DAY.search(line):
             cands.append((m.start(), "day", m))
+        if m := _WEEKDAY.search(line):
+            cands.append((m.start(), "weekday", m))
         for w in _RELATIVE:
             if (k := line.find(w)) >= 0:
                 cands.append((k, w, None))
@@ -54,6 +69,9 @@ def event_date(s: str, published: str | None, hint: str | None, start: int = 0) 
                 d = _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
                 return (d.isoformat() if d else None), pos + k
             return None, pos + k
+        if kind == "weekday":
+            assert m is not None
+            return _weekday(ref, m).isoformat(), pos + k
         if kind in _RELATIVE:
             return (ref + timedelta(days=_RELATIVE[kind])).isoformat(), pos + k
         assert m is not None

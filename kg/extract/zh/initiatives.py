@@ -13,6 +13,12 @@ from kg.extract.zh.script import View
 _QUOTE = re.compile(r"[“\"「]([^“”\"「」\n]{2,24})[”\"」]")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _DRAFT = re.compile(r"[（(][^()（）]{1,8}[)）]$")
+_YEARS = re.compile(r"[（(]\d{4}\s*[—–\-－~～至]+\s*\d{4}年?[)）]$")  # 实施方案(2023—2025年)
+# a law under review, named without quotes: 审议某某法草案、某某法修订草案 -> 某某法
+_LAW_DRAFT = re.compile(
+    r"(?:(?<=[、，,：:；;])|(?<=审议)|(?<=讨论)|(?<=通过)|(?<=关于)|(?<=修改)|(?<=了))"
+    r"((?:(?![的、和与及关于审议了])[\u4e00-\u9fff]){2,16}?法典?)(?:修正|修订|修改)?草案"
+)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -45,12 +51,18 @@ def find_initiatives(v: View, lex: Lexicon) -> list[InitiativeHit]:
 
     # 《...》 documents
     for m in _TITLE.finditer(s):
-        t = _DRAFT.sub("", m.group(1)).strip()
+        years = _YEARS.search(m.group(1))
+        t = m.group(1)[:years.start()] if years else _DRAFT.sub("", m.group(1)).strip()
         drafts = ("送审稿", "讨论稿")
         if any(t.endswith(w) for w in cues.get("doc_drop", [])) or any(w in m.group(1) for w in drafts):
             continue
         if any(t.endswith(w) for w in cues.get("doc_keep", [])):
-            add(m.start(1), m.start(1) + len(t), t)
+            n = len(m.group(1)) if years else len(t)  # the plan keeps its period: 方案(2023—2025年)
+            add(m.start(1), m.start(1) + n, s[m.start(1):m.start(1) + n])
+    # laws under review
+    for m in _LAW_DRAFT.finditer(s):
+        if not any(taken[m.start(1):m.end(1)]) and not in_title(m.start(1), m.end(1)):
+            add(m.start(1), m.end(1), m.group(1))
     # quoted slogans
     for m in _QUOTE.finditer(s):
         q = m.group(1).strip()

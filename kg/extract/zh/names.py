@@ -26,7 +26,7 @@ def _boundary(s: str, j: int, lex: Lexicon) -> int:
     return 0
 
 
-def _ok_chars(name: str) -> bool:
+def ok_chars(name: str) -> bool:
     return all(_CJK.match(c) for c in name) and not (set(name) & _NOT_IN_NAME)
 
 
@@ -47,7 +47,7 @@ def read_cn_name(s: str, i: int, lex: Lexicon) -> int | None:
     best_weak = None
     for n in (1, 2):
         end = i + k + n
-        if end > len(s) or not _ok_chars(s[i:end]) or _not_a_name(s, i, end, lex):
+        if end > len(s) or not ok_chars(s[i:end]) or _not_a_name(s, i, end, lex):
             continue
         b = _boundary(s, end, lex)
         if n == 2 and s[end - 1] in _NOT_LAST and _boundary(s, end - 1, lex):

@@ -58,8 +58,12 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
     for m in find_mentions(s, lex, _places(loc.names, lex)):
         resolved: list[ResolvedPost] = []
         prev: ResolvedPost | None = None
-        if last and m.start == last[0] + 1 and s[last[0]] in "，,":
-            prev = last[1]  # 副主任甲、乙，秘书长丙: the body carries over the comma
+        if last and s[last[0]:m.start] in ("，", ",", "和", "及", "以及"):
+            prev = last[1]  # 副主任甲、乙，秘书长丙 / 甲和秘书长丙: the body carries over
+        elif last and m.items and m.items[0].p0 == m.items[0].r0 \
+                and not any(c in "。；;！？\n" for c in s[last[0]:m.start]) \
+                and _base(s[m.items[0].r0:m.items[0].r1]) == _base(to_simplified(last[1].post.role)):
+            prev = last[1]  # 主任甲主持会议，副主任乙、丙出席: the deputies of the same body
         for it in m.items:
             if it.descriptor:
                 continue
@@ -116,6 +120,9 @@ def _event(release: Release, v: View, loc: Locality, bodies: _Bodies, body_hits:
         if meeting.standing:
             body += to_traditional("常委会") if loc.trad else "常委会"
             bodies.add(key + "常委会", body, None, v.span(b.start, b.end))
+        if meeting.organ:  # 全国人大常委会 + 委员长会议: the meeting is a body of its own
+            body += to_traditional(meeting.organ) if loc.trad else meeting.organ
+            bodies.add(key + meeting.organ, body, None, v.span(b.start, meeting.end))
         ev.body = body
         ev.name = v.text(meeting.start, meeting.end)
         ev.span = v.span(meeting.start, meeting.end)
@@ -152,8 +159,18 @@ def run(release: Release, lex: Lexicon) -> Extraction:
     )
 
 
+def _base(role: str) -> str:
+    """主任 for 副主任 / 常务副主任: the office a deputy title belongs to."""
+    for w in ("常务副", "副", "常务", "代"):
+        if role.startswith(w):
+            return role[len(w):]
+    return role
+
+
 def body_key(key: str) -> str:
     """One identity for the forms of a body: 中国驻日本使馆 = 驻日本使馆, 中共包头市委 = 包头市委."""
+    if key.endswith("政府") and not key.endswith("人民政府"):
+        key = key[:-2] + "人民政府"  # 省政府 = 省人民政府
     if key.startswith("中国驻"):
         return key[2:]
     if key.startswith("中共") and not key.startswith("中共中央"):

@@ -74,7 +74,7 @@ def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
         return out(body_w, prefix_s + suffix, True)
     country = next((prefix_s[:k] for k in range(len(prefix_s) - 1, 1, -1)
                     if prefix_s[:k] in lex.countries and prefix_s[:k] not in _HOME), None)
-    if country and not any(prefix_s.endswith(h) for h in lex.body_heads):
+    if country and not is_country(prefix_s, lex) and not any(prefix_s.endswith(h) for h in lex.body_heads):
         # 瑞典马恩霍尔姆市市长: a foreign city, no 人民政府 / 委 added
         return out(v.text(item.p0 + len(country), item.r0), prefix_s[len(country):], True)
     if prefix_s:
@@ -99,7 +99,7 @@ def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
         lv = implied[4:]
         name, key = qualify_local(lv + "政府", lv + "政府", loc)
         if key == lv + "政府":
-            name = lv + "政府"
+            name = to_traditional(lv + "政府") if loc.trad else lv + "政府"
         return ResolvedPost(Post(role=role_w, body=name, body_text=None, span=span), key, False)
     if implied.startswith("body:"):
         name = implied[5:]

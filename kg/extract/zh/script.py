@@ -62,6 +62,9 @@ class View:
         return "".join(self.orig[self.pos[i]] for i in range(start, end))
 
 
+_DOTS = set("•‧・･∙⋅")  # the middle dots transcribed names are written with (艾尔肯‧吐尔逊)
+
+
 def make_view(text: str) -> View:
     drop = [False] * len(text)
     for m in _GLOSS.finditer(text):
@@ -82,7 +85,7 @@ def make_view(text: str) -> View:
     pos: list[int] = []
     for i, c in enumerate(simp):
         if not drop[i]:
-            chars.append(" " if c in " \t\u3000\xa0" else c)
+            chars.append(" " if c in " \t\u3000\xa0" else "·" if c in _DOTS else c)
             pos.append(i)
     changed = sum(1 for a, b in zip(text, simp, strict=False) if a != b)
     return View(orig=text, s="".join(chars), pos=pos, trad_share=changed / max(1, len(text)))

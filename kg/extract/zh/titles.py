@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.zh.lexicon import Lexicon
-from kg.extract.zh.names import PUNCT, read_cn_name, read_foreign_name
+from kg.extract.zh.names import PUNCT, ok_chars, read_cn_name, read_foreign_name
 
 _PREFIX_STOP_CHARS = set("受由同在的对向以经据是了被把将给从为及与和请")
 _CLAUSE = set("，,。；;：:！!？?\n")
@@ -71,7 +71,8 @@ def valid_prefix(p: str, lex: Lexicon, places: set[str]) -> bool:
 
 
 _FORMER = ("时任", "原", "前")
-_EXTRA_STOPS = ("欢迎", "举行", "召开", "听取")
+_HEADS_WITH_WORDS = ("代表团", "考察团", "访问团")
+_EXTRA_STOPS = ("欢迎", "举行", "召开", "听取", "还有")
 
 
 def _long(w: str | None) -> bool:
@@ -85,7 +86,8 @@ def _prefix_start(s: str, r0: int, lex: Lexicon, places: set[str]) -> int:
             if s[r0 - len(form) - 1:r0 - len(form)] == "驻":
                 break  # 中国驻美国 (大使): the mission, read below
             return r0 - len(form)
-    j = r0
+    # a head noun right before the role is part of the body, even when it holds a word (代表团团长)
+    j = r0 - len(next((h for h in _HEADS_WITH_WORDS if s.startswith(h, r0 - len(h))), ""))
     limit = max(0, r0 - 30)
     while j > limit:
         c = s[j - 1]
@@ -97,10 +99,50 @@ def _prefix_start(s: str, r0: int, lex: Lexicon, places: set[str]) -> int:
         j -= 1
     while j < r0 and (w := next((f for f in _FORMER if s.startswith(f, j)), None)):
         j += len(w)  # 原省委书记: the post is still named
+    j = _joined_name_start(s, j, r0, lex, places)
     for k in range(j, r0 + 1):
         if valid_prefix(s[k:r0], lex, places):
             return k
     return r0
+
+
+def _foreign_start(p: str, lex: Lexicon) -> bool:
+    """日本东京都议会代表团 (团长): a prefix that opens with a foreign country."""
+    return any(p.startswith(c) for c in lex.countries if len(c) >= 2 and lex.countries[c][0] != "中国")
+
+
+def _foreign_place_start(s: str, r0: int, lex: Lexicon) -> int:
+    """日本大阪府 (知事): a foreign title's prefix that opens with a country; r0 when none."""
+    for k in range(max(0, r0 - 12), r0 - 2):
+        seg = s[k:r0]
+        if any(c in PUNCT or c in _PREFIX_STOP_CHARS or not ("\u4e00" <= c <= "\u9fff") for c in seg):
+            continue
+        if any(seg.startswith(c) for c in lex.countries if len(c) >= 2) and not is_country(seg, lex):
+            return k
+    return r0
+
+
+def _joined_name_start(s: str, j: int, r0: int, lex: Lexicon, places: set[str]) -> int:
+    """A body whose name holds 与 / 和 (新加坡贸易与工业部, 市住房和城乡建设局): the prefix walk stopped
+    at the joiner; go on to the start of the name when the part before it opens like a body (a
+    country, a place, a level word) and is not itself a body, and the part after it ends a body."""
+    if j < 2 or s[j - 1] not in "与和" or j >= r0:
+        return j
+    right = s[j:r0]
+    if not any(right.endswith(h) for h in lex.body_heads) or right[0] in "省市县区中" \
+            or any(right.startswith(x) for x in places if len(x) >= 2) or is_country(right[:2], lex):
+        return j
+    k = j - 1
+    while k > 0 and j - 1 - k < 8 and s[k - 1] not in PUNCT and s[k - 1] not in _PREFIX_STOP_CHARS \
+            and not s[k - 1].isdigit() and not _long(lex.ending("verbs", s, k)) \
+            and not _long(lex.ending("boundaries", s, k)):
+        k -= 1
+    left = s[k:j - 1]
+    if len(left) < 2 or "人" in left or "的" in left or any(left.endswith(h) for h in lex.body_heads):
+        return j
+    opens = left[0] in "省市县区" or any(left.startswith(c) for c in lex.countries if len(c) >= 2) \
+        or any(left.startswith(x) for x in places if len(x) >= 2)
+    return k if opens and len(left) > 1 else j
 
 
 _FORMS: dict[int, list[str]] = {}
@@ -117,11 +159,28 @@ def _name_list(s: str, end: int, lex: Lexicon) -> list[tuple[int, int]]:
     out = []
     while end < len(s) and s[end] == "、":
         e2 = read_cn_name(s, end + 1, lex)
+        if e2 is None or "·" in s[e2:e2 + 6]:  # 阿依古丽·买买提: a transcribed name in the list
+            f = read_foreign_name(s, end + 1, lex)
+            e2 = f if f is not None and "·" in s[end + 1:f] else e2
         if e2 is None or _role_at(s, e2, lex):
             break
         out.append((end + 1, e2))
         end = e2
+    # 副市长甲、乙和丙: the last name of the list after 和 / 及 / 以及
+    j = next((w for w in _LAST_JOINERS if s.startswith(w, end)), None)
+    if j is not None:
+        e2 = read_cn_name(s, end + len(j), lex)
+        if e2 is not None and not _role_at(s, e2, lex) and _closes_list(s, e2, lex):
+            out.append((end + len(j), e2))
     return out
+
+
+_LAST_JOINERS = ("以及", "和", "及")
+
+
+def _closes_list(s: str, e: int, lex: Lexicon) -> bool:
+    """After the last name of a list: punctuation, 等, or a verb (出席, 参加 ...)."""
+    return e >= len(s) or s[e] in PUNCT or s.startswith("等", e) or lex.starting("verbs", s, e) is not None
 
 
 def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
@@ -134,11 +193,14 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
             i += 1
             continue
         r0, r1 = i, i + len(role)
-        if s.startswith("会", r1):  # 常委会, 委员会: part of a body's name, not a title
+        if s.startswith(("会", "馆"), r1):  # 常委会, 委员会, 大使馆: part of a body's name, not a title
             i = r1
             continue
         p0 = _prefix_start(s, r0, lex, places)
-        foreign = p0 < r0 and (lex.roles[role] == "foreign" or is_country(s[p0:r0], lex))
+        if p0 == r0 and lex.roles[role] == "foreign":
+            p0 = _foreign_place_start(s, r0, lex)
+        foreign = p0 < r0 and (lex.roles[role] == "foreign" or is_country(s[p0:r0], lex)
+                               or _foreign_start(s[p0:r0], lex))
         n1 = read_foreign_name(s, r1, lex) if foreign else None
         if n1 is None:
             n1 = read_cn_name(s, r1, lex)
@@ -148,6 +210,10 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
             if n1 is not None and "·" not in s[r1:n1]:
                 n1 = None
             foreign = n1 is not None
+        ns = r1
+        if n1 is None and s[r1:r1 + 1] in (" ", "\u3000") and not foreign:  # 市委书记 张某: a space between
+            n1 = read_cn_name(s, r1 + 1, lex)
+            ns = r1 + 1
         if n1 is None or r0 < covered_until:
             i = r1
             continue
@@ -168,13 +234,15 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
                 j = items[0].p0
                 continue
             break
-        names = [(r1, n1)] + _name_list(s, n1, lex)
+        names = [(ns, n1)] + _name_list(s, n1, lex)
         m = Mention(names=names, items=items, start=j, end=names[-1][1], foreign=foreign)
         out.append(m)
         covered_until = m.end
         i = m.end
     out += _descriptor_mentions(s, lex, {x for m in out for x in m.names})
     out += _postfix_mentions(s, lex)
+    out += _name_then_role(s, lex, {x for m in out for x in m.names})
+    out += _bare_names(s, lex, out)
     out += _chaired_by(s, lex, {x for m in out for x in m.names})
     out += _staff_mentions(s, lex, {x for m in out for x in m.names})
     out.sort(key=lambda m: m.start)
@@ -238,6 +306,86 @@ def _postfix_mentions(s: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+# roles that may follow a name at a clause start (赵某委员长主持, 王某书记出席)
+_AFTER_NAME = ("委员长", "副委员长", "总理", "副总理", "书记", "副书记", "省长", "市长", "县长", "区长",
+               "主席", "主任", "部长", "局长")
+
+
+_AFTER_ROLE = ("在", "作", "作了", "代表", "对", "向", "就", "为")
+
+
+def _name_then_role(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Mention]:
+    """NAME + ROLE at a clause start, the role followed by what the person did (委员长主持, 书记出席)
+    or by a clause end: the name precedes its title.  Only clean names (no function characters)."""
+    out = []
+    taken = {i for a, b in seen for i in range(a, b)}
+    for role in _AFTER_NAME:
+        start = 0
+        while (k := s.find(role, start)) >= 0:
+            start = k + len(role)
+            if _role_at(s, k, lex) != role:
+                continue  # 书记处, 副书记 read as 书记 ...
+            after = k + len(role)
+            if not (after >= len(s) or s[after] in _CLAUSE or lex.starting("verbs", s, after)
+                    or lex.starting("boundaries", s, after) in _AFTER_ROLE):
+                continue
+            for a in (k - 2, k - 3, k - 4):
+                if a < 0 or not (a == 0 or s[a - 1] in _CLAUSE or s[a - 1] in " \u3000"):
+                    continue
+                if (a, k) in seen or any(i in taken for i in range(a, k)) or not _clean_name(s, a, k, lex):
+                    continue
+                out.append(Mention(names=[(a, k)], items=[TitleItem(k, after, k)], start=a, end=after,
+                                   kind="name_role"))
+                seen.add((a, k))
+                break
+    return out
+
+
+# what may stand between a bare name and its verb: 王某某5月8日在北京会见...
+_BARE_GAP = re.compile(
+    r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚|在[^，,。；;：:、\n]{1,12}?(?=会见|会晤|主持|出席|参加))*"
+)
+
+
+def _bare_names(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """张某某主持 / 甲、乙和丙出席 at a clause start, without a title: names read only when what
+    follows says they presided or attended.  A single name must be three characters (or start
+    with a compound surname), a list needs clean names throughout."""
+    out = []
+    taken = {i for m in found for i in range(m.start, m.end)}
+    for i in range(len(s)):
+        if i in taken or (i and s[i - 1] not in _CLAUSE and s[i - 1] not in " \u3000"):
+            continue
+        e = read_cn_name(s, i, lex)
+        if e is None or not _clean_name(s, i, e, lex):
+            continue
+        names = [(i, e)] + _name_list(s, e, lex)
+        end = names[-1][1]
+        gap = _BARE_GAP.match(s, end)
+        w = lex.starting("verbs", s, gap.end() if gap else end)
+        if not w or lex.verbs[w] not in ("presided", "attended", "met"):
+            continue
+        if len(names) == 1 and e - i < 3:
+            continue
+        if any(not _clean_name(s, a, b, lex) for a, b in names) or any(k in taken for k in range(i, end)):
+            continue
+        out.append(Mention(names=names, start=i, end=end, kind="bare"))
+        taken.update(range(i, end))
+    return out
+
+
+def _clean_name(s: str, a: int, k: int, lex: Lexicon) -> bool:
+    n = lex.is_surname_start(s[a:a + 2])
+    if not n or not 1 <= k - a - n <= 2:
+        return False
+    name = s[a:k]
+    if not ok_chars(name):
+        return False
+    if any(lex.starting("boundaries", s, i) or lex.starting("verbs", s, i) for i in range(a + n, k)):
+        return False
+    return not any(name.startswith(w) for w in lex.not_names) and name not in lex.place_names
+
+
 _MISSION = ("总领事馆", "大使馆", "领事馆", "使馆")
 
 
@@ -297,7 +445,7 @@ def event_role(s: str, m: Mention, lex: Lexicon) -> str | None:
                 return "presided"
             if kind in ("attended", "met"):
                 return "attended"
-            return None
+            break  # 陈某调研 / 某某一行，双方签署: not a participant, unless the object of a meeting
         j += 1
     # object of a meeting: 黄某会见厄瓜多尔驻华大使拉某
     k = m.start
