@@ -358,11 +358,12 @@ def right_chain(text: str, end: int, starts: frozenset[int] = frozenset()) -> tu
         if items and stop and stop.group(0) == "," and piece.strip() in _countries():
             pos = stop.end()  # "the governor of Miyagi, Japan, also head of ...": the country is no piece
             continue
-        if items and re.match(r"\s*and\s", piece):
-            toks_p = _tokens(piece, 0)
-            fr = next((_role_at(toks_p, x) for x in range(len(toks_p)) if _role_at(toks_p, x)), None)
-            if fr and fr[0].plural:
-                break
+        # after a first title, a plural one starts a list of other (unnamed) people: "X, Secretary-General
+        # of Y, members of the committee and the heads of relevant departments attended"
+        toks_p = _tokens(piece, 0)
+        fr = next((_role_at(toks_p, x) for x in range(len(toks_p)) if _role_at(toks_p, x)), None)
+        if items and fr and fr[0].plural:
+            break
         lead = re.match(r"\s*(?:(?:and|also|a|an|the|who is|is|as|respectively|both)\s+)*", piece)
         body_start = pos + (lead.end() if lead else 0)
         sub = text[body_start:piece_end]
