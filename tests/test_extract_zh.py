@@ -411,3 +411,16 @@ def test_names_end_before_common_adverbs_and_verbs():
     assert {"王刚", "周海", "欧阳一"} == names(x)
     y = run("市重点项目办公室主任邓超出席。")
     assert posts(y, "邓超") == {("主任", "市重点项目办公室")}
+
+
+def test_a_file_name_that_spells_an_activity_or_a_guest_never_makes_a_place() -> None:
+    """The slug "qianyue" spells 签约 and a foreign mayor 霍兰德市长 ends in 市长: neither is a locality;
+    the implicit bodies keep the text's own form rather than a wrong place."""
+    text = (
+        "6月12日，青禾市与德国施泰因堡市友好城市签约仪式举行。市委书记章明远会见了施泰因堡市市长"
+        "卡尔·霍兰德率领的代表团。霍兰德市长表示，签约是两市交往的新起点。副市长高一帆参加会见。"
+    )
+    x = run(text, rid="zh-qhnews-20240612-qianyue", published="2024-06-12")
+    bodies = {b for p in x.persons for _, b in posts(x, p.name)}
+    assert not any(b and ("签约" in b or "兰德" in b) for b in bodies), bodies
+    assert posts(x, "章明远") & {("书记", "青禾市委"), ("书记", "市委")}

@@ -57,6 +57,7 @@ class Lexicon:
     cues: dict[str, list[str]] = field(default_factory=dict)
     party_organs: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
+    genre_words: frozenset[str] = frozenset()  # activities, never places (genre_words.txt)
 
     @property
     def place_names(self) -> frozenset[str]:
@@ -144,4 +145,5 @@ def lexicon() -> Lexicon:
         cues=_sections("initiative_cues.txt"),
         party_organs=frozenset(x.strip() for x in _lines("party_organs.txt")),
         not_names=frozenset(x.strip() for x in _lines("not_names.txt")),
+        genre_words=frozenset(x.strip() for x in _lines("genre_words.txt")),
     )

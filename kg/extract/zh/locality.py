@@ -3,7 +3,8 @@
 
 Evidence, weighed together: place names of the gazetteer (kg/data/zh/places.tsv) found in the text,
 explicitly suffixed names (句容市, 中共临河区第十四届委员会, 璧山区委), source names (宜都融媒, X日报), and
-the release's file-name slug, matched by pinyin against the text's own words.
+the release's file-name slug, matched by pinyin against the text's own words (two-character words
+only, and not those followed by 集团/公司/...: a slug also spells persons' and companies' names).
 """
 
 from __future__ import annotations
@@ -19,8 +20,19 @@ from kg.extract.zh.lexicon import Lexicon, Province
 LEVELS = ("省", "市", "县", "区")
 _STOP = set("全我本各该省市县区委副代常务和及与等、，,。；;：:“”《》()（）"
             "的在是从对向到为城地乡镇村街社一二三四五六七八九十")
-_EXPLICIT = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2})(市|县|区)(?=委|人民政府|政府|长|人大|政协|第)")
-_SOURCE = re.compile(r"([\u4e00-\u9fff]{2})(?:融媒|日报|新闻网|晚报|发布|广播电视台|电视台)")
+# X市委, X县人民政府, ...; "X市长" only where X starts a word (霍夫曼市长 is a mayor called Hoffmann)
+_EXPLICIT = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2})(市|县|区)(?=委|人民政府|政府|人大|政协|第)"
+                       r"|(?<![\u4e00-\u9fff·])([\u4e00-\u9fff]{2})(市|县|区)(?=长)")
+_SOURCE = re.compile(r"([\u4e00-\u9fff]{2})(市|县|区)?(?:融媒|日报|新闻网|晚报|发布|广播电视台|电视台)")
+# words of the genre that stand before 县委 / 区委 without being a place (召开县委常委会会议)
+_NOT_STEMS = frozenset({
+    "召开", "举行", "主持", "出席", "参加", "列席", "传达", "学习", "研究", "听取", "审议",
+    "部署", "全体", "各级", "有关", "以及", "同时", "其他", "相关", "当选", "担任",
+    "贯彻", "落实", "按照", "根据", "围绕", "推动", "推进", "深化", "服务", "支持", "配合", "会同", "向着",
+    "代表", "报告", "提交", "通过", "经过", "新任", "原任", "时任", "关于", "对于",
+})
+# what follows a company's or institution's name, never a place's
+_ORG_AFTER = r"(?:集团|公司|有限|控股|股份|银行|大学|学院|医院|国际|科技)"
 _OWN = re.compile(r"我(省|市|县|区)|(?<![\u4e00-\u9fff])(省|市|县|区)(?:委|政府|长|人大|政协)")
 
 
@@ -90,6 +102,7 @@ def _common_words(lex: Lexicon) -> frozenset[str]:
     """Two- and three-character pieces of the genre's own words (verbs, titles, body names)."""
     if id(lex) not in _COMMON:
         words = list(lex.verbs) + lex.boundaries + list(lex.roles) + lex.descriptors + lex.body_heads
+        words += sorted(lex.genre_words)
         words += [f for g in lex.bodies for f in g]
         out = set()
         for w in words:
@@ -128,12 +141,16 @@ def infer_locality(s: str, head: str, release_id: str, lex: Lexicon) -> Locality
                 cand["市"][stem] += m
                 prov_score[p.full] += m
     for m in _EXPLICIT.finditer(s):
-        stem = m.group(1)
+        stem, level = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         # an unknown place must be named more than once (or in the headline / file name): 紧扣县委 is not one
-        if not (set(stem) & _STOP) and (s.count(stem) >= 2 or stem in head or stem in pin):
-            cand[m.group(2)][stem] += 1
+        if not (set(stem) & _STOP) and stem not in _NOT_STEMS and stem not in _common_words(lex) \
+                and (s.count(stem) >= 2 or stem in head or stem in pin):
+            cand[level][stem] += 1
     for m in _SOURCE.finditer(head + "\n" + s[:300]):
         stem = m.group(1)
+        if m.group(2) and not (set(stem) & _STOP) and stem not in _NOT_STEMS:  # 松溪县融媒体中心
+            cand[m.group(2)][stem] += 2
+            continue
         if not (set(stem) & _STOP):
             for lv in ("市", "县", "区"):
                 if cand[lv][stem]:
@@ -148,9 +165,10 @@ def infer_locality(s: str, head: str, release_id: str, lex: Lexicon) -> Locality
             continue
         if stem in common and not re.search(re.escape(stem) + "[市县区]", s):
             continue  # 会见, 人大, 政协: words of the genre that happen to spell a slug
+        if len(stem) != 2 or re.search(re.escape(stem) + _ORG_AFTER, s):
+            continue  # 陆承平 (a person), 华屹集团 (a company): a slug spells many things besides places
         if loc.own_level in ("市", "县", "区") and not (set(stem) & _STOP):
             cand[loc.own_level][stem] += 2 + s.count(stem)
-
     if prov_score:
         best = max(sorted(prov_score), key=lambda k: prov_score[k])
         loc.province = next(p for p in lex.provinces if p.full == best)
