@@ -47,8 +47,18 @@ class Browser:
                 raise RuntimeError("chromium did not open its DevTools port")
             time.sleep(0.05)
         port = int(port_file.read_text().split("\n")[0])
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=timeout) as r:
-            page = next(t for t in json.load(r) if t["type"] == "page")
+        page = None
+        while page is None:  # the DevTools port file can appear before the HTTP side answers
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=timeout) as r:
+                    page = next((t for t in json.load(r) if t["type"] == "page"), None)
+            except OSError:
+                page = None
+            if page is None:
+                if time.monotonic() > deadline:
+                    self.close()
+                    raise RuntimeError("chromium's DevTools endpoint lists no page")
+                time.sleep(0.05)
         self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=timeout,
                                               suppress_origin=True)
 
