@@ -1,6 +1,6 @@
-"""Per-release extraction time of the English (and Chinese) parser over ../shared/corpus.
+"""Per-release extraction time of the English and Chinese parsers over ../shared/corpus.
 
-    .venv/bin/python benchmarks/bench_extract.py [--lang en] [--repeat 5]
+    .venv/bin/python benchmarks/bench_extract.py [--lang en,zh] [--repeat 5]
 
 Reports median / max milliseconds per release, and the same against a baseline measured in the same
 run on the same texts (plain ``str.split`` tokenizing), as a ratio. Skips cleanly when ../shared is absent.
@@ -19,20 +19,26 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--lang", default="en", help="language prefix of the corpus files (en, zh)")
+    ap.add_argument("--lang", default="en,zh", help="language prefixes of the corpus files, comma-separated")
     ap.add_argument("--repeat", type=int, default=5, help="timed runs per release (the median is kept)")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     args = ap.parse_args()
     if not args.corpus.is_dir():
         print(f"skipped: corpus not found at {args.corpus}")
         return 0
+    for lang in args.lang.split(","):
+        bench(args.corpus, lang.strip(), args.repeat)
+    return 0
+
+
+def bench(corpus: Path, lang: str, repeat: int) -> None:
     from kg.extract import extract
     from kg.read import load_release
 
-    files = sorted(args.corpus.glob(f"{args.lang}-*.txt"))
+    files = sorted(corpus.glob(f"{lang}-*.txt"))
     if not files:
-        print(f"skipped: no {args.lang}-*.txt releases in {args.corpus}")
-        return 0
+        print(f"skipped: no {lang}-*.txt releases in {corpus}")
+        return
     releases = [load_release(f) for f in files]
     for r in releases:
         extract(r)  # warm the data-file caches once
@@ -40,7 +46,7 @@ def main() -> int:
     base: list[float] = []
     for r in releases:
         runs, bruns = [], []
-        for _ in range(args.repeat):
+        for _ in range(repeat):
             t = time.perf_counter()
             extract(r)
             runs.append(time.perf_counter() - t)
@@ -53,13 +59,12 @@ def main() -> int:
     med, mx = statistics.median(ms), max(ms)
     bmed = statistics.median(base)
     slowest = max(times)[1]
-    print(f"{len(releases)} {args.lang} releases, {args.repeat} runs each")
+    print(f"{len(releases)} {lang} releases, {repeat} runs each")
     print(f"extract   median {med:8.2f} ms   max {mx:8.2f} ms  (slowest: {slowest})")
     print(
         f"str.split median {bmed:8.4f} ms   "
         f"ratio extract/split (median) {med / bmed if bmed else float('inf'):,.0f}x"
     )
-    return 0
 
 
 if __name__ == "__main__":

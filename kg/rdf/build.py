@@ -3,7 +3,7 @@
 Every fact triple (all but rdf:type, the release's own metadata and the evidence nodes themselves) is
 written through an EvidenceWriter, so it has a kgo:Evidence node with offsets and the quoted sentence.
 Identity comes from kg.resolve: the same official, body or initiative in two releases (and two
-languages) gets the same IRI, so the union of the graphs joins them.
+languages) gets the same IRI, so the merged default graph of the store joins them.
 """
 
 from __future__ import annotations
