@@ -56,8 +56,21 @@ class Locality:
         return None
 
 
+_DATE_PART = re.compile(r"^(?:\d{8}|s\d+|seq\d+|\d{1,4})$")
+
+
 def _slug_tokens(release_id: str) -> list[str]:
-    return [t for t in re.split(r"[-_.\s]+", release_id.lower()) if t.isalpha() and len(t) >= 4]
+    """The parts of a file name that may name the place: in `<lang>-<site>-<date|seq>-<slug...>` the
+    site and the slug's first word (the topic words after it, 'xuexi', 'qianyue', 'huijian', spell
+    activities, not places); in any other name, its first word."""
+    parts = [t for t in re.split(r"[-_.\s]+", release_id.lower()) if t]
+    dated = [i for i, t in enumerate(parts) if _DATE_PART.match(t)]
+    if dated and dated[0] >= 1:
+        i = dated[0]
+        picked = parts[max(i - 1, 0):i] + parts[i + 1:i + 2]
+    else:
+        picked = parts[:1]
+    return [t for t in picked if t.isalpha() and len(t) >= 4]
 
 
 @lru_cache(maxsize=8192)
@@ -168,7 +181,7 @@ def infer_locality(s: str, head: str, release_id: str, lex: Lexicon) -> Locality
         if len(stem) != 2 or re.search(re.escape(stem) + _ORG_AFTER, s):
             continue  # 陆承平 (a person), 华屹集团 (a company): a slug spells many things besides places
         if loc.own_level in ("市", "县", "区") and not (set(stem) & _STOP):
-            cand[loc.own_level][stem] += 2 + s.count(stem)
+            cand[loc.own_level][stem] += 2  # a bonus, not the word count: topic words are frequent
     if prov_score:
         best = max(sorted(prov_score), key=lambda k: prov_score[k])
         loc.province = next(p for p in lex.provinces if p.full == best)
