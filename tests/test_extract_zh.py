@@ -424,3 +424,139 @@ def test_a_file_name_that_spells_an_activity_or_a_guest_never_makes_a_place() ->
     bodies = {b for p in x.persons for _, b in posts(x, p.name)}
     assert not any(b and ("签约" in b or "兰德" in b) for b in bodies), bodies
     assert posts(x, "章明远") & {("书记", "青禾市委"), ("书记", "市委")}
+
+
+def test_company_titles_and_development_zone_bodies():
+    text = ("6月3日，青禾市人民政府与松润集团有限公司合作项目签约仪式举行。签约前，市委书记章明远会见了"
+            "松润集团董事局主席、总裁欧阳建一行。副市长高一帆主持签约仪式。松润集团副总裁何一鸣与"
+            "青禾经济技术开发区管委会主任郝子明代表双方签约。欧阳建表示，将把产业园建设成为集团的重要基地。"
+            "希望松润集团用好政策优势。")
+    x = run(text, rid="zh-qhnews-20240604-songrun", published="2024-06-04")
+    co = "松润集团有限公司"  # named in full once: the short form 松润集团 is the same company
+    assert posts(x, "欧阳建") == {("董事局主席", co), ("总裁", co)}
+    assert posts(x, "郝子明") == {("主任", "青禾经济技术开发区管委会")}
+    found = bodies(x)
+    assert "青禾经济技术开发区管委会" in found
+    assert not any(b.endswith("成为集团") or b.startswith("希望") for b in found), found
+    assert "松润集团" not in found and "松润集团有限公司" in found  # one company, its full name kept
+    ev = x.events[0]
+    assert {"何一鸣", "郝子明"} <= set(ev.attended_by)
+
+
+def test_a_guest_travelling_with_a_delegation_is_named_without_the_verb():
+    text = ("市委书记章明远会见了德国施泰因堡市市长卡尔·霍兰德率领的代表团，并邀请青禾市代表团回访。"
+            "施泰因堡市议会议员玛丽亚·施密特随团来访。")
+    x = run(text, published="2024-06-12")
+    assert "玛丽亚·施密特" in names(x)
+    assert "玛丽亚·施密特" in x.events[0].attended_by
+    assert not any(b.startswith("并邀请") for b in bodies(x))
+
+
+def test_departments_courts_and_offices_after_a_level_word():
+    text = ("青禾日报讯 4月2日，市委常委会召开会议。市委书记章明远主持。副市长、市法院院长、市检察院检察长"
+            "列席会议。市住建局要会同有关部门抓好落实，市委外事办要履行好职责。")
+    x = run(text, rid="zh-qhrb-20240403-changweihui", published="2024-04-03")
+    found = bodies(x)
+    assert {"青禾市人民法院", "青禾市人民检察院", "青禾市住建局", "青禾市委外事办"} <= found, found
+    assert not any("场监" in b for b in found)
+
+
+def test_figures_of_speech_and_proposals_among_initiatives():
+    text = ("会议要求，把抓项目作为稳增长的“牛鼻子”，形成全市工作“一盘棋”格局，提供“保姆式”服务，"
+            "树牢“外事无小事”的意识，抓好“六稳”工作。会议协商讨论了《关于推进青禾县“全域旅游”发展的建议案》。")
+    x = run(text)
+    got = {i.name for i in x.initiatives}
+    assert "六稳" in got and "关于推进青禾县“全域旅游”发展的建议案" in got
+    assert not got & {"牛鼻子", "一盘棋", "保姆式", "外事无小事", "全域旅游"}
+
+
+def test_enterprise_chairs_belong_to_the_company_not_its_party_committee():
+    text = ("11月7日，省长孙立平会见了中远能源集团股份有限公司党委书记、董事长何志远，总经理梁文斌一行。"
+            "随后会见了宏达国际集团有限公司董事局主席兼行政总裁陈家辉、副总裁黄诗雅一行。"
+            "新加坡驻青禾总领事陈立德陪同。")
+    x = run(text, published="2023-11-08")
+    co = "中远能源集团股份有限公司"
+    assert posts(x, "何志远") == {("书记", co + "党委"), ("董事长", co)}
+    assert posts(x, "梁文斌") == {("总经理", co)}
+    hd = "宏达国际集团有限公司"
+    assert posts(x, "陈家辉") == {("董事局主席", hd), ("行政总裁", hd)}
+    assert posts(x, "黄诗雅") == {("副总裁", hd)}
+    assert posts(x, "陈立德") == {("总领事", "新加坡驻青禾总领事馆")}
+
+
+def test_a_discipline_commission_written_in_full():
+    x = run("區委書記陳志強主持會議。中共青山區紀律檢查委員會派員列席。", rid="zh-qs-s01-x")
+    assert any(b.endswith("區紀律檢查委員會") for b in bodies(x)), bodies(x)
+
+
+def test_a_welcome_ceremony_hosted_before_talks_is_an_event_of_its_own():
+    text = ("11月9日，国家主席林国安在人民大会堂东门外广场举行欢迎仪式，欢迎阿尔登共和国总统马库斯·韦伯"
+            "对中国进行国事访问。\n国家主席林国安9日在人民大会堂同阿尔登总统韦伯举行会谈。")
+    x = run(text, published="2025-11-10")
+    talks = x.events[0]
+    assert "林国安" in talks.attended_by and "林国安" not in talks.presided_by
+    assert [e.presided_by for e in x.events[1:]] == [["林国安"]]
+    assert x.events[1].name == "欢迎仪式"
+
+
+def test_a_visit_route_does_not_become_part_of_a_company_name():
+    text = ("9月11日，县委书记王浩到松溪经济开发区调研，县委常委、常务副县长刘一帆陪同。王浩先后来到"
+            "华兴新能源科技有限公司、松溪智能装备产业园。市监委、县工信局负责同志参加。")
+    x = run(text, rid="zh-sxnews-20230912-diaoyan", published="2023-09-12")
+    found = bodies(x)
+    assert "华兴新能源科技有限公司" in found
+    assert not any(b.startswith("王浩") for b in found), found
+    assert any(b.endswith("县工信局") for b in found) and any(b.endswith("市监委") for b in found)
+
+
+def test_figures_of_speech_in_quotes_are_not_programmes():
+    x = run("会议要求，跑出项目建设“加速跑”，明确“时间表”“路线图”，打好“组合拳”，深入推进“放管服”改革。")
+    assert {i.name for i in x.initiatives} == {"放管服"}
+
+
+def test_a_couple_and_an_unnamed_friendship_delegation():
+    text = ("10月15日，市长欧阳明远会见了日本山川县知事田中一郎夫妇率领的友好代表团。"
+            "欧阳明远会见日本友好代表团时说，两地合作成果丰硕。")
+    x = run(text, published="2024-10-16")
+    assert "田中一郎" in names(x)
+    assert not any("友好代表团" in b for b in bodies(x)), bodies(x)
+
+
+def test_departments_of_every_county_are_not_the_release_own():
+    text = ("青禾日报讯 市委书记章明远主持会议。会议要求，各市县财政局、市县住建局要加强统筹，"
+            "市商务局牵头落实。")
+    x = run(text, rid="zh-qhrb-20240403-x", published="2024-04-03")
+    found = bodies(x)
+    assert not any(b.endswith(("县财政局", "县住建局")) for b in found), found
+    assert "青禾市商务局" in found
+
+
+def test_a_foreign_mission_seat_is_not_the_release_locality():
+    """芬兰驻上海总领事 visits a city paper: 上海 is where the consulate sits, not where the release is;
+    the implicit bodies keep the text's own form rather than a wrong place."""
+    text = ("9月19日，市委书记章明远会见了芬兰驻上海总领事马蒂·科斯基一行。"
+            "市政府党组成员、秘书长韩冰参加会见。")
+    x = run(text, rid="zh-qhrb-20240920-finland", published="2024-09-20")
+    assert x.locality != "上海市"
+    assert posts(x, "章明远") == {("书记", "市委")}
+    assert posts(x, "马蒂·科斯基") == {("总领事", "芬兰驻上海总领事馆")}
+    assert posts(x, "韩冰") == {("成员", "市政府党组"), ("秘书长", "市政府")}
+
+
+def test_courtesy_words_after_a_foreign_name():
+    x = run("市长欧阳明远会见了德国施泰因堡市市长卡尔·霍兰德先生一行。德国驻华大使安娜·贝克尔女士参加会见。")
+    assert {"卡尔·霍兰德", "安娜·贝克尔"} <= names(x)
+
+
+def test_fixed_political_formulas_without_quotes():
+    x = run("会议强调，要增强四个意识、坚定四个自信、做到两个维护，深刻领悟“两个确立”的决定性意义。")
+    assert [i.name for i in x.initiatives] == ["四个意识", "四个自信", "两个维护", "两个确立"]
+
+
+def test_two_signatories_joined_by_yu_are_two_persons():
+    text = ("1月17日，澳江市人民政府與港聯集團有限公司簽約儀式舉行。"
+            "市長陳家輝與港聯集團行政總裁何嘉欣代表雙方簽約。")
+    x = run(text, rid="zh-ajrb-20240118-ganglian", published="2024-01-18")
+    assert posts(x, "何嘉欣") == {("行政總裁", "港聯集團有限公司")}
+    assert not any("陳家輝" in b for b in bodies(x))
+    assert {"陳家輝", "何嘉欣"} <= set(x.events[0].attended_by)

@@ -12,10 +12,11 @@ from kg.extract.zh.script import View, to_traditional
 
 # what follows a level word (省/市/县/区/自治区) in a local body
 _ORGANS = (
-    r"委(?:外事工作委员会(?:办公室)?|外办|常委会|办公室|办公厅|组织部|宣传部|统战部|政法委|政研室|理论学习中心组|党校"
+    r"委(?:外事工作委员会(?:办公室)?|外办|外事办(?:公室)?|常委会|办公室|办公厅|组织部|宣传部|统战部|政法委|政研室|理论学习中心组|党校"
     r"|(?:(?![委会召开举的书记兼主任长在])[\u4e00-\u9fff]){2,10}?委员会(?!议)(?:办公室)?)?"
     r"|人民政府(?:党组(?:理论学习中心组)?|办公室|办公厅)?|政府(?:党组(?:理论学习中心组)?|办公室|办公厅)?|人大常委会(?:党组)?|人大"
-    r"|人民代表大会常务委员会|政协(?:党组|常委会|办公室)?|纪委监委|纪委|外办|外事办公室|外事办"
+    r"|人民代表大会常务委员会|政协(?:党组|常委会|办公室)?|纪委监委|纪律检查委员会|纪委|监察委员会|监委|外办|外事办公室|外事办"
+    r"|中级人民法院|人民法院|法院|人民检察院|检察院"
 )
 _LEVEL = r"(?:自治区党|自治区|省市|省|市|县|区)"
 _TERM = r"(?:第?[一二三四五六七八九十]+届)?"  # 市十七届人大常委会, 澜河市第十六届人民代表大会常务委员会
@@ -30,15 +31,23 @@ _GROUP = re.compile(r"[\u4e00-\u9fff]{2,24}?领导小组")
 _GROUP_STOPS = (
     "传达学习", "学习", "传达", "以及", "按照", "听取", "召开", "参加", "出席", "研究", "审议", "及",
     "的", "、", "，", ",", "。", "；", "：", "\n", " ", "精神", "了", "在", "由", "向", "对", "与",
+    "邀请", "希望", "欢迎", "成为", "把", "将", "并", "来到", "走进", "走访", "深入",
 )
 _NOT_BEFORE_IMPLICIT = set("全我本各城该两每跨地分副代外内")
 _CENTRAL_NOT = re.compile(
     r"企业|财政|空调|广播|电视|媒体|预算|决算|资金|投资|厨房|民族|音乐|美术|戏剧|银行|大街|公园|商场|区域"
 )
 _MEETING_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?会议")  # 中央外事工作会议: a meeting, not the CC
-_ORGS = re.compile(r"(?:师范大学|大学|学院|议会|集团|公司|银行|商会)(?!生|城|路|街|站|园|区|校区)")
+_ORGS = re.compile(
+    r"(?:师范大学|大学|学院|议会|(?:集团)?(?:股份)?有限(?:责任)?公司|集团(?:公司)?|公司|银行|商会|开发区管委会|开发区管理委员会|高新区管委会)"
+    r"(?!生|城|路|街|站|园|区|校区)"
+)
 _TEAMS = re.compile(r"(?:督导组|巡视组|检查组|工作组|调研组|代表团|考察团)")
 _TITLE = re.compile(r"《[^》]{1,80}》")
+# what a delegation may be called without naming whose it is (率领的友好代表团): no body
+_GENERIC_TEAMS = frozenset(
+    {"友好", "经贸", "商务", "访问", "友好访问", "高级别", "企业家", "联合", "考察", "政府"}
+)
 
 
 @dataclass
@@ -48,6 +57,12 @@ class BodyHit:
     start: int  # offsets in the view
     end: int
     key: str = ""  # simplified identity for de-duplication
+
+
+def _team_owner(prefix: str, lex: Lexicon) -> str:
+    """日本友好 (代表团) -> 友好: what is left of a delegation's prefix after its country."""
+    c = next((c for c in sorted(lex.countries, key=len, reverse=True) if prefix.startswith(c)), "")
+    return prefix[len(c):] if c and len(prefix) > len(c) else prefix
 
 
 def in_titles(s: str) -> list[tuple[int, int]]:
@@ -73,7 +88,7 @@ def qualify_local(form_s: str, written: str, loc: Locality) -> tuple[str, str]:
             return written, form_s
         cut = len("自治区") if word == "自治区党" else len(word)
         rest_s, rest_w = form_s[cut:], written[cut:]
-        if rest_s.startswith("政府"):
+        if rest_s.startswith(("政府", "法院", "检察院")):  # 区法院 -> 某某区人民法院
             rest_s, rest_w = "人民" + rest_s, "人民" + rest_w
         if rest_s == "人大":
             rest_s, rest_w = "人大常委会", rest_w + ("常委會" if loc.trad else "常委会")
@@ -105,7 +120,8 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
     # teams and delegations (国务院安全生产督导组, 青海代表团), found before the lexicon claims their head
     for m in _TEAMS.finditer(s):
         a, b = _extend_left(s, m.start(), m.end(), lex)
-        if b - a > len(m.group(0)) + 1 and not s[a:b].startswith(("全国两会",)):
+        if b - a > len(m.group(0)) + 1 and not s[a:b].startswith(("全国两会",)) \
+                and _team_owner(s[a:m.start()], lex) not in _GENERIC_TEAMS:
             add(a, b, v.text(a, b), s[a:b])
     # universities, parliaments, companies: a head noun and the name written before it
     for m in _ORGS.finditer(s):
@@ -146,8 +162,9 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
         else:
             name, key = written, form
         add(a, b, name, key)
-    # local bodies, with an explicit place before them or implicit
-    for m in _LOCAL.finditer(s):
+    # local bodies, with an explicit place before them or implicit; then government departments
+    local = list(_LOCAL.finditer(s)) + list(_departments(lex).finditer(s))
+    for m in local:
         a, b = m.start(), m.end()
         if any(taken[a:b]):
             continue
@@ -168,8 +185,8 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
             t0, t1 = m.span("term")
             key = _organ_key(s[inner:t0] + s[t1:b])
             add(outer, b, v.text(outer, b), key, titled=True)
-        elif a > 0 and s[a - 1] in _NOT_BEFORE_IMPLICIT:
-            continue  # 全市政府..., 城市委...: not a body here
+        elif a > 0 and (s[a - 1] in _NOT_BEFORE_IMPLICIT or (s[a - 1] in "省市县区" and m.re is not _LOCAL)):
+            continue  # 全市政府..., 城市委..., 各市县财政局: not a body here
         else:
             t0, t1 = m.span("term")
             name, key = qualify_local(s[a:t0] + s[t1:b], v.text(a, t0) + v.text(t1, b), loc)
@@ -200,9 +217,20 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
     return hits + extra
 
 
+_DEPTS: dict[int, re.Pattern[str]] = {}
+
+
+def _departments(lex: Lexicon) -> re.Pattern[str]:
+    """市住建局, 县财政局: a level word and a government department (departments.txt)."""
+    if id(lex) not in _DEPTS:
+        alt = "|".join(re.escape(d) for d in lex.departments) or "(?!)"
+        _DEPTS[id(lex)] = re.compile(rf"(?P<level>省|市|县|区)(?P<term>)(?P<organ>{alt})")
+    return _DEPTS[id(lex)]
+
+
 _ORGAN_KEYS = (
-    ("人民代表大会常务委员会", "人大常委会"), ("外事工作委员会办公室", "外办"), ("外事办公室", "外办"),
-    ("外事办", "外办"),
+    ("人民代表大会常务委员会", "人大常委会"), ("纪律检查委员会", "纪委"), ("外事工作委员会办公室", "外办"),
+    ("外事办公室", "外办"), ("外事办", "外办"),
 )
 
 
@@ -225,7 +253,7 @@ def _extend_left(s: str, head_start: int, end: int, lex: Lexicon) -> tuple[int, 
     while a > 0 and end - a < 30:
         if s[a - 1].isdigit() or any(s.startswith(st, a - len(st)) for st in _GROUP_STOPS) \
                 or lex.ending("roles", s, a) \
-                or _long(lex.ending("verbs", s, a)):
+                or _long(lex.ending("verbs", s, a)) or _long(lex.ending("boundaries", s, a)):
             break
         a -= 1
     return a, end

@@ -76,6 +76,8 @@ def find_initiatives(v: View, lex: Lexicon) -> list[InitiativeHit]:
             continue
         if re.search(r"[。！？!?，,：:；;]", q):  # a quoted sentence, not a name
             continue
+        if len(q) <= 4 and q.endswith("式"):  # “保姆式”服务, “一站式”: a manner, not a programme
+            continue
         add(a, b, q)
     # lexicon, longest forms first, outside quotes and titles already taken
     forms = sorted(alias, key=len, reverse=True)

@@ -58,6 +58,7 @@ class Lexicon:
     party_organs: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     genre_words: frozenset[str] = frozenset()  # activities, never places (genre_words.txt)
+    departments: tuple[str, ...] = ()  # government departments after a level word (departments.txt)
 
     @property
     def place_names(self) -> frozenset[str]:
@@ -146,4 +147,5 @@ def lexicon() -> Lexicon:
         party_organs=frozenset(x.strip() for x in _lines("party_organs.txt")),
         not_names=frozenset(x.strip() for x in _lines("not_names.txt")),
         genre_words=frozenset(x.strip() for x in _lines("genre_words.txt")),
+        departments=tuple(sorted({x.strip() for x in _lines("departments.txt")}, key=len, reverse=True)),
     )

@@ -125,9 +125,19 @@ def _common_words(lex: Lexicon) -> frozenset[str]:
     return _COMMON[id(lex)]
 
 
+# a foreign mission's seat (芬兰驻上海总领事, 驻广州办事处) says where the guest comes from, not where
+# the release is: masked before places are counted
+_MISSION_SEAT = re.compile(r"驻([\u4e00-\u9fff]{2,4}?)(?=总领事|领事|大使|使馆|办事处|代表处|联络处)")
+
+
+def _mask_mission_seats(s: str) -> str:
+    return _MISSION_SEAT.sub(lambda m: "驻" + "□" * len(m.group(1)), s)
+
+
 def infer_locality(s: str, head: str, release_id: str, lex: Lexicon) -> Locality:
     """s: simplified text; head: simplified title + source line."""
     loc = Locality()
+    s = _mask_mission_seats(s)
     own = Counter(m.group(1) or m.group(2) for m in _OWN.finditer(s))
     if own:
         # the most specific level the text speaks from, among those it uses often enough

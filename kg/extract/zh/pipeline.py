@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.zh.bodies import scan_bodies
 from kg.extract.zh.dates import event_date
 from kg.extract.zh.events import find_meeting
@@ -48,17 +50,19 @@ class _Bodies:
 
 
 def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
-             ) -> tuple[dict[str, Person], dict[str, tuple[str, Span]]]:
-    """Persons with their posts (keyed by simplified name), and each one's role at the event."""
+             ) -> tuple[dict[str, Person], dict[str, tuple[str, Span]], dict[str, tuple[int, int]]]:
+    """Persons with their posts (keyed by simplified name), each one's role at the event, and the
+    hosts of a welcome ceremony (name -> view offsets of the ceremony's words)."""
     s = v.s
     persons: dict[str, Person] = {}
+    hosts: dict[str, tuple[int, int]] = {}
     post_keys: dict[str, set[tuple[str, str]]] = {}
     roles: dict[str, tuple[str, Span]] = {}
     last: tuple[int, ResolvedPost] | None = None  # end of the previous mention, its last post
     for m in find_mentions(s, lex, _places(loc.names, lex)):
         resolved: list[ResolvedPost] = []
         prev: ResolvedPost | None = None
-        if last and s[last[0]:m.start] in ("，", ",", "和", "及", "以及"):
+        if last and s[last[0]:m.start] in ("，", ",", "、", "和", "及", "以及"):
             prev = last[1]  # 副主任甲、乙，秘书长丙 / 甲和秘书长丙: the body carries over
         elif last and m.items and m.items[0].p0 == m.items[0].r0 \
                 and not any(c in "。；;！？\n" for c in s[last[0]:m.start]) \
@@ -97,10 +101,28 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
                     p.posts.append(rp.post)
             if role and roles.get(key, ("",))[0] != "presided":
                 roles[key] = (role, sp)
+            if len(m.names) == 1 and (c := _CEREMONY.match(s, m.end)):
+                hosts.setdefault(key, c.span(1))
     for key, role, (a, b) in headline_roles(s, list(persons)):
         roles.setdefault(key, (role, v.span(a, b)))
     _merge_transcriptions(persons, roles)
-    return persons, roles
+    return persons, roles, hosts
+
+
+# 习某在某地举行欢迎仪式，欢迎某国总统...: the person hosts (presides over) a ceremony of their own
+_CEREMONY = re.compile(r"[^。；;！？!?\n，,]{0,24}?举行(?:隆重的|盛大的)?(欢迎(?:仪式|宴会))")
+
+
+def _ceremony(v: View, hosts: dict[str, tuple[int, int]], persons: dict[str, Person],
+              roles: dict[str, tuple[str, Span]], main: Event | None) -> Event | None:
+    """A welcome ceremony hosted by someone who otherwise only met or talked with the guest: an
+    event of its own, presided by the host (the talks stay the main event)."""
+    for key, (a, b) in hosts.items():
+        if key in persons and roles.get(key, ("",))[0] == "attended":
+            name = persons[key].name
+            return Event(name=v.text(a, b), date=main.date if main else None, kind="ceremony",
+                         presided_by=[name], span=v.span(a, b))
+    return None
 
 
 def _event(release: Release, v: View, loc: Locality, bodies: _Bodies, body_hits: list,
@@ -144,17 +166,19 @@ def run(release: Release, lex: Lexicon) -> Extraction:
     body_hits = scan_bodies(v, loc, lex)
     for h in body_hits:
         bodies.add(h.key, h.name, h.text_form, v.span(h.start, h.end))
-    persons, roles = _persons(v, loc, lex, bodies)
+    persons, roles, hosts = _persons(v, loc, lex, bodies)
+    _merge_company_short_forms(bodies, persons)
     inits = [Initiative(name=h.name, spans=[v.span(a, b) for a, b in h.spans])
              for h in find_initiatives(v, lex)]
     ev = _event(release, v, loc, bodies, body_hits, persons, roles, inits)
+    extra = _ceremony(v, hosts, persons, roles, ev)
     return Extraction(
         release=release,
         language="zh",
         persons=list(persons.values()),
         bodies=list(bodies.items.values()),
         initiatives=inits,
-        events=[ev] if ev else [],
+        events=([ev] if ev else []) + ([extra] if extra else []),
         locality=(to_traditional(loc.main) if loc.trad and loc.main else loc.main),
     )
 
@@ -186,6 +210,31 @@ def _full_mission(rp: ResolvedPost, bodies: dict[str, Body]) -> ResolvedPost:
             rp.key = key
             break
     return rp
+
+
+_COMPANY_HEADS = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司")
+
+
+def _merge_company_short_forms(bodies: _Bodies, persons: dict[str, Person]) -> None:
+    """恒昇集团 after 恒昇国际控股有限公司 (or 华屹集团 after 华屹集团有限公司): one company, named in
+    full once and by its short form afterwards; keep the full name (posts too)."""
+    renamed: dict[str, str] = {}
+    keys = list(bodies.items)
+    for short in keys:
+        head = next((h for h in _COMPANY_HEADS if short.endswith(h)), None)
+        if head is None or len(short) - len(head) < 2:
+            continue
+        stem = short[: -len(head)]
+        full = next((k for k in keys if k != short and k in bodies.items and len(k) > len(short)
+                     and k.startswith(stem) and k.endswith(_COMPANY_HEADS)), None)
+        if full is not None:
+            gone = bodies.items.pop(short)
+            bodies.items[full].spans += [x for x in gone.spans if x not in bodies.items[full].spans]
+            renamed[gone.name] = bodies.items[full].name
+    for p in persons.values():
+        for post in p.posts:
+            if post.body in renamed:
+                post.body = renamed[post.body]
 
 
 def _merge_transcriptions(persons: dict[str, Person], roles: dict) -> None:

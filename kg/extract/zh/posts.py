@@ -18,6 +18,7 @@ _MISSION_OF = {"大使": "大使馆", "总领事": "总领事馆", "领事": "�
 _HOME = ("中国", "中华人民共和国", "中方")
 _PARTY_ROLES = ("书记", "副书记", "常委", "第一书记")
 _CENTRAL = "中共中央"
+_ENTERPRISES = ("公司", "集团", "银行", "大学", "学院", "医院")
 _STATE = "中华人民共和国"
 
 
@@ -74,6 +75,11 @@ def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
         return out(body_w, prefix_s + suffix, True)
     country = next((prefix_s[:k] for k in range(len(prefix_s) - 1, 1, -1)
                     if prefix_s[:k] in lex.countries and prefix_s[:k] not in _HOME), None)
+    if country and prefix_s[len(country):].startswith("驻") and len(prefix_s) > len(country) + 2:
+        # 新加坡驻广州总领事 -> 新加坡驻广州总领事馆: the foreign mission
+        suffix = _MISSION_OF.get(role_s.removeprefix("副"), "")
+        if suffix:
+            return out(prefix_w + (to_traditional(suffix) if loc.trad else suffix), prefix_s + suffix, True)
     if country and not is_country(prefix_s, lex) and not any(prefix_s.endswith(h) for h in lex.body_heads):
         # 瑞典马恩霍尔姆市市长: a foreign city, no 人民政府 / 委 added
         return out(v.text(item.p0 + len(country), item.r0), prefix_s[len(country):], True)
@@ -113,7 +119,7 @@ def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
     if prev is not None and implied != "foreign":
         body = prev.post.body or ""
         key = prev.key
-        if key.endswith("党组"):
-            key, body = key[:-2], body[:-2]
+        if key.endswith("党组") or (key.endswith("党委") and key[:-2].endswith(_ENTERPRISES)):
+            key, body = key[:-2], body[:-2]  # 党委书记、董事长: the chair is of the company itself
         return ResolvedPost(Post(role=role_w, body=body, body_text=None, span=span), key, False)
     return None

@@ -63,6 +63,9 @@ def valid_prefix(p: str, lex: Lexicon, places: set[str]) -> bool:
         return True
     if p.startswith(("驻", "中国驻")) and len(p) >= 3:  # 中国驻日本 (大使)
         return True
+    k = p.find("驻")
+    if k >= 2 and len(p) - k >= 3 and is_country(p[:k], lex):  # 新加坡驻青禾 (总领事)
+        return True
     if len(p) >= 3 and p[-1] in "省市县区州" and p[-2] not in "全我本各":
         return True
     if p.endswith("自治区"):
@@ -70,6 +73,8 @@ def valid_prefix(p: str, lex: Lexicon, places: set[str]) -> bool:
     return any(p.endswith(h) for h in lex.body_heads) and len(p) >= 2
 
 
+# words that open with a stop character but are part of a body's name (禾阳经济技术开发区, 对外友协)
+_STOP_CHAR_WORDS = ("经济", "对外")
 _FORMER = ("时任", "原", "前")
 _HEADS_WITH_WORDS = ("代表团", "考察团", "访问团")
 _EXTRA_STOPS = ("欢迎", "举行", "召开", "听取", "还有")
@@ -91,7 +96,9 @@ def _prefix_start(s: str, r0: int, lex: Lexicon, places: set[str]) -> int:
     limit = max(0, r0 - 30)
     while j > limit:
         c = s[j - 1]
-        if c in PUNCT or c in _PREFIX_STOP_CHARS or c.isdigit():
+        if c in PUNCT or c.isdigit():
+            break
+        if c in _PREFIX_STOP_CHARS and not s.startswith(_STOP_CHAR_WORDS, j - 1):
             break
         if _long(lex.ending("verbs", s, j)) or _long(lex.ending("boundaries", s, j)) or any(
                 s.startswith(w, j - len(w)) for w in _EXTRA_STOPS):
@@ -140,6 +147,8 @@ def _joined_name_start(s: str, j: int, r0: int, lex: Lexicon, places: set[str]) 
     left = s[k:j - 1]
     if len(left) < 2 or "人" in left or "的" in left or any(left.endswith(h) for h in lex.body_heads):
         return j
+    if any(_role_at(left, i, lex) for i in range(len(left))):
+        return j  # 市长甲与某集团 (总裁乙): two persons, not one body
     opens = left[0] in "省市县区" or any(left.startswith(c) for c in lex.countries if len(c) >= 2) \
         or any(left.startswith(x) for x in places if len(x) >= 2)
     return k if opens and len(left) > 1 else j
