@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.en.bodies import _LEVEL_WORD, find_bodies, find_lower_bodies, qualify, strip_non_body_prefix
+from kg.extract.en.bodies import (
+    _LEVEL_WORD,
+    find_bodies,
+    find_delegations,
+    find_lower_bodies,
+    find_named_companies,
+    qualify,
+    strip_non_body_prefix,
+)
 from kg.extract.en.dates import parse_ref
 from kg.extract.en.events import read_events
 from kg.extract.en.initiatives import find_initiatives
@@ -16,9 +24,31 @@ from kg.extract.en.sentences import FURNITURE, sentences
 from kg.extract.en.titles import first_role_index, parse_chain
 from kg.model import Body, Event, Extraction, Initiative, Person, Post, Release
 
+_ORDINAL_WORD = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|[a-z]+teenth|twentieth)\b"
+)
 
-def _key(s: str) -> str:
-    s = s.lower().replace("’", "'").replace("communist party of china", "cpc")
+
+_ORGAN_OF_CPC = re.compile(
+    r"(.+?) of (?:the )?(CPC [A-Z][a-z]+ (?:Municipal|County|District|Provincial)) Committee"
+)
+
+
+def _key(s: str, body: bool = False) -> str:
+    """One key for the phrasings of one body: word order, "of the", ordinals ("the 13th CPPCC X Committee")
+    and "Foreign Affairs Working Committee of the CPC X Municipal Committee" = "CPC X Municipal Foreign
+    Affairs Working Committee" do not count."""
+    s = s.replace("’", "'").replace("Communist Party of China", "CPC")
+    m = None if not body else _ORGAN_OF_CPC.fullmatch(s)
+    if m and not re.search(r"\b(?:Meeting|Session|Plenary)\b", m.group(1)):
+        s = f"{m.group(2)} {m.group(1)}"
+    # the term of a congress or committee ("13th") is no part of its identity; "First Affiliated Hospital" is
+    ordinal_is_term = body and re.search(r"\b(?:Congress|CPPCC|Committee|Government|NPC|MPC)\b", s)
+    s = _ORDINAL_WORD.sub(" ", s.lower()) if ordinal_is_term else s.lower()
+    if body:
+        # "X Municipal Government" is the X Municipal People's Government
+        s = re.sub(r"\b(municipal|county|district|provincial) people's government\b", r"\1 government", s)
     s = re.sub(r"[^a-z0-9' ]", " ", s)
     words = sorted(w for w in s.split() if w not in {"the", "of", "and", "s", "for", "in", "on"})
     return " ".join(words)
@@ -63,7 +93,7 @@ def _skip_spans(text: str, release: Release, mentions: list) -> list[tuple[int, 
     for line in text.split("\n"):
         if FURNITURE.match(line):
             out.append((pos, pos + len(line)))
-        words = re.findall(r"[A-Za-z][\w’'\-]*", line)
+        words = re.findall(r"(?<![\w’'\-])[A-Za-z][\w’'\-]*", line)
         content = [
             w for w in words if w.lower() not in {"of", "the", "and", "for", "on", "in", "to", "a", "an"}
         ]
@@ -119,7 +149,8 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
 
 
 def assemble(release: Release) -> Extraction:
-    text = release.text
+    # "Co., Ltd." is one word of a company name: no comma or period of it ends a title or a sentence
+    text = _CO_LTD.sub(lambda m: "Co" + "_" * (len(m.group(0)) - 5) + "Ltd", release.text)
     lex = lexicon()
     loc = find_locality(text, release.title)
     sents = sentences(text)
@@ -167,6 +198,11 @@ def assemble(release: Release) -> Extraction:
                 prev_post = last_post_in_sent.get(sid)
                 if inherited is None and prev_post and post.role.startswith("Secretary-General"):
                     inherited = prev_post.body
+                    # "Member of the Standing Committee of the CPC X Committee and Secretary-General": the
+                    # secretary-general of the party committee (a standing committee of the party has none)
+                    sc = re.fullmatch(r"Standing Committee of (?:the )?(CPC .+ Committee)", inherited or "")
+                    if sc:
+                        inherited = sc.group(1)
                 if inherited is None:
                     continue
                 post = Post(role=post.role, body=inherited, body_text=None, span=post.span)
@@ -177,9 +213,22 @@ def assemble(release: Release) -> Extraction:
 
     bodies: dict[str, Body] = {}
 
-    def add_body(name: str, form: str | None, span: tuple[int, int] | None) -> None:
+    def add_body(name: str, form: str | None, span: tuple[int, int] | None, named: bool = False) -> None:
         name = _expand(name, acronyms, lex.keep_acronyms)
         name = " ".join(strip_non_body_prefix(name.split()))
+        name = re.sub(r"\bCommunist Party of China (?=Central Committee)", "CPC ", name)
+        # "Political Bureau of the Central Committee of the CPC", "Beijing Municipal Committee of the CPC"
+        name = re.sub(
+            r"(?<=.)\bCentral Committee of (?:the )?(?:CPC|Communist Party of China)$",
+            "CPC Central Committee",
+            name,
+        )
+        name = re.sub(
+            r"^([A-Z][a-z]+ (?:Municipal|Provincial|County|District)) Committee of (?:the )?"
+            r"(?:CPC|Communist Party of China)$",
+            r"CPC \1 Committee",
+            name,
+        )
         name = re.sub(
             r"^(?:\d+(?:st|nd|rd|th) )?(?:Party Central Committee|CPC Central Committee)$"
             r"|^Central Committee of (?:the )?(?:CPC|Communist Party of China)$",
@@ -193,12 +242,14 @@ def assemble(release: Release) -> Extraction:
                 name = f"{pm.group(1)} {_LEVEL_WORD[lvl]} {pm.group(2)}"
         if not name or name.lower() in lex.generic_bodies:
             return
-        if not any(
-            w.strip("’'") in lex.body_heads or w.lower() in {"cpc", "cppcc", "npc", "government"}
+        if not named and not any(
+            w.strip("’'.,") in lex.body_heads
+            or _CO_LTD_MASKED.fullmatch(w)
+            or w.lower() in {"cpc", "cppcc", "npc", "government"}
             for w in name.split()
         ):
             return
-        k = _key(_expand(name, acronyms, frozenset()))
+        k = _key(_expand(name, acronyms, frozenset()), body=True)
         b = bodies.setdefault(k, Body(name=name, text_form=form if form != name else None))
         if span and span not in b.spans:
             b.spans.append(span)
@@ -206,6 +257,8 @@ def assemble(release: Release) -> Extraction:
     for s, e, form in body_hits:
         q = qualify(form, loc)
         add_body(q.name, q.text_form, (s, e))
+    for s, e, form in find_named_companies(text, skip) + find_delegations(text, skip):
+        add_body(form, None, (s, e), named=True)
     for s, e, form in find_lower_bodies(text, skip):
         q = qualify(form, loc)
         if loc.main and q.name != q.text_form:
@@ -225,8 +278,12 @@ def assemble(release: Release) -> Extraction:
             ):
                 # an implicit local body the title names ("Party Secretary", "county magistrate")
                 add_body(post.body, None, post.span)
-    # "Standing Committee of the CPC X Committee" also names the CPC X Committee
-    for b in list(bodies.values()):
+    # "Standing Committee of the CPC X Committee" also names the CPC X Committee (and "Standing Committee of
+    # the Political Bureau of the CPC Central Committee" both the Political Bureau and the Central Committee)
+    work = list(bodies.values())
+    seen_inner: set[str] = set()
+    while work:
+        b = work.pop(0)
         m = re.match(r".+? of (?:the )?(.+)$", b.name)
         if m and b.spans:
             inner = m.group(1)
@@ -242,8 +299,25 @@ def assemble(release: Release) -> Extraction:
                     r"\d|(?:First|Second|Third|[A-Z][a-z]+(?:teenth|tieth|fth|xth|nth|hth|rth)) ", inner
                 )
             ):
+                if inner in seen_inner:
+                    continue
+                seen_inner.add(inner)
+                before = set(bodies)
                 add_body(inner, None, _find_span(text, inner) or (b.spans[0] if b.spans else None))
+                work.extend(b2 for k2, b2 in bodies.items() if k2 not in before)
 
+    # "the embassy is willing to ...": the embassy of the ambassador's country is an actor of the release
+    if re.search(r"\b(?:the|its|his|her|their) embassy\b", text, re.I):
+        for p in persons.values():
+            for post in p.posts:
+                if (
+                    post.role == "Ambassador"
+                    and post.body
+                    and post.body != "China"
+                    and not any(w in lex.body_heads for w in post.body.split())
+                ):
+                    the = "the " if re.search(r"\b(?:Republic|Kingdom|States|Emirates)\b", post.body) else ""
+                    add_body(f"Embassy of {the}{post.body} in China", None, None, named=True)
     inits: dict[str, Initiative] = {}
     for s, e, name in find_initiatives(text):
         k = _key(name)
@@ -298,6 +372,7 @@ def assemble(release: Release) -> Extraction:
             o is not b and o.name.startswith(f"{b.name} of ") for o in bodies.values()
         ):
             del bodies[k]
+    _restore_co_ltd(persons, bodies, events)
     return Extraction(
         release=release,
         language="en",
@@ -307,6 +382,26 @@ def assemble(release: Release) -> Extraction:
         events=events,
         locality=loc.main,
     )
+
+
+_CO_LTD = re.compile(r"\bCo\.,? ?Ltd(?=\.|\b)")
+_CO_LTD_MASKED = re.compile(r"\bCo_+Ltd\b")
+
+
+def _restore_co_ltd(persons: dict[str, Person], bodies: dict[str, Body], events: list[Event]) -> None:
+    def fix(s: str | None) -> str | None:
+        return _CO_LTD_MASKED.sub("Co., Ltd.", s) if s and "_" in s else s
+
+    for p in persons.values():
+        p.posts = [
+            Post(role=x.role, body=fix(x.body), body_text=fix(x.body_text), span=x.span) for x in p.posts
+        ]
+    for b in bodies.values():
+        b.name = fix(b.name) or b.name
+        b.text_form = fix(b.text_form)
+    for ev in events:
+        ev.body = fix(ev.body)
+        ev.name = fix(ev.name) or ev.name
 
 
 _PRESIDIUM = re.compile(r"(?i:(?:the )?presidium(?: of the (?:conference|session|meeting|congress))?)")

@@ -2,7 +2,9 @@
 
 ``qualify`` turns the text's own form into the preferred name, filling in the locality where the
 text leaves it implicit ("the Municipal Party Committee" -> "CPC Yueyang Municipal Committee").
-``find_bodies`` collects capitalized organization names ending in a head noun (body_heads.txt).
+``find_bodies`` collects capitalized organization names ending in a head noun (body_heads.txt, company
+legal forms included); ``find_named_companies`` the companies a release lists as examples ("companies such
+as X and Y"); ``find_delegations`` a place's party and government delegation.
 """
 
 from __future__ import annotations
@@ -62,8 +64,23 @@ _GENERIC_CAPS = {"the", "a", "an", "of", "and", "for", "on", "in", "city", "prov
 def _has_proper(text: str) -> bool:
     """True when the form names its own place or organization ("CPC Changchun Municipal Committee")."""
     lex = lexicon()
+    if re.match(r"(?:Municipal|County|District|Provincial) ", text) and not re.search(
+        r" of (?:the )?[A-Z][a-z]+ (?:City|Province|County|District)\b", text
+    ):
+        # "Municipal Development and Reform Commission": a place's name comes before its level word
+        return False
     # "Provincial Commission for Comprehensively Deepening Reform": what follows "for" is the remit
     text = re.split(r" for ", text, maxsplit=1)[0]
+    # "Municipal Bureau of Commerce": the remit after a complement-taking head names no place either
+    m = re.match(r"(.*?\b([A-Z][a-z]+)) of (?:the )?(.+)$", text)
+    if (
+        m
+        and m.group(2) in lex.complement_heads
+        and not any(
+            w in lex.body_heads or w.lower() in _LV or w in {"CPC", "CPPCC"} for w in m.group(3).split()
+        )
+    ):
+        text = m.group(1)
     for w in re.findall(r"[A-Z][a-z]+", text):
         lw = w.lower()
         if _ORDINAL.match(lw):
@@ -117,6 +134,10 @@ _LV = {
 }
 
 
+# an ordinal written as a word ("Fourteenth"), not any word ending in "th" ("Health", "Youth")
+_ORD_WORD = r"(?:[A-Z][a-z]+(?:teenth|tieth)|Fourth|Sixth|Seventh|Tenth|Eleventh|Twelfth)"
+
+
 def _normalize_proper(form: str) -> str:
     """House style for forms that name their place: "Heshan District Party Committee" -> "CPC Heshan District
     Committee", "Datong County CPPCC" -> "CPPCC Datong County Committee", "People's Congress of Xinhua County"
@@ -124,7 +145,7 @@ def _normalize_proper(form: str) -> str:
     f = form
     f = re.sub(r"\bpeople's (?=[A-Z])", "People's ", f)  # machine translation: "City people's Congress"
     f = re.sub(
-        r"^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+(?:teenth|tieth|th)|First|Second|Third) (Standing Committee of )",
+        rf"^(?:\d+(?:st|nd|rd|th)|{_ORD_WORD}|First|Second|Third) (Standing Committee of )",
         r"\1",
         f,
     )
@@ -138,10 +159,12 @@ def _normalize_proper(form: str) -> str:
     m = re.match(r"^(.+?) of (?:the )?([A-Z][a-z]+) (County|City|District|Province)$", form)
     if m:
         head, place = m.group(1), f"{m.group(2)} {_LV[m.group(3).lower()]}"
+        # "the County Party Committee of Lishan County": the level is said once
+        head = re.sub(r"^(?:Municipal|County|District|Provincial|City) ", "", head)
         sm = re.match(r"^(Standing Committee of (?:the )?)(.+)$", head)
         f = f"{sm.group(1)}{place} {sm.group(2)}" if sm else f"{place} {head}"
     f = re.sub(
-        r"\b(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+(?:teenth|tieth|th)|First|Second|Third|Fifth|Eighth|Ninth|"
+        rf"\b(?:\d+(?:st|nd|rd|th)|{_ORD_WORD}|First|Second|Third|Fifth|Eighth|Ninth|"
         r"Twelfth) (?=(?:[A-Z][a-z]+ )*(?:People's Congress|Municipal|County|District))",
         "",
         f,
@@ -177,7 +200,7 @@ def _normalize_proper(form: str) -> str:
     )
     f = re.sub(r"^CPPCC ([A-Z][a-z]+) City Committee$", r"CPPCC \1 Municipal Committee", f)
     f = re.sub(
-        r"\b(Municipal|County|District|Provincial) (?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+(?:teenth|th)) ",
+        rf"\b(Municipal|County|District|Provincial) (?:\d+(?:st|nd|rd|th)|{_ORD_WORD}) ",
         r"\1 ",
         f,
     )
@@ -209,6 +232,16 @@ def qualify(text: str, loc: Locality, level_hint: str | None = None) -> Qualifie
     alias = lexicon().body_aliases.get(low)
     if alias:
         form, low = alias, alias.lower()
+    pc = re.fullmatch(r"(Standing Committee of (?:the )?)?([A-Z][a-z]+) (CPPCC|People's Congress)", form)
+    lvl = next((lv for lv, pl in loc.by_level.items() if pc and pl == pc.group(2)), None)
+    if pc and lvl in _LEVEL_WORD:
+        # "the Standing Committee of the Heyao CPPCC": the place's level is known from the release
+        core = (
+            f"CPPCC {pc.group(2)} {_LEVEL_WORD[lvl]} Committee"
+            if pc.group(3) == "CPPCC"
+            else f"{pc.group(2)} {_LEVEL_WORD[lvl]} People's Congress"
+        )
+        return Qualified(f"Standing Committee of the {core}" if pc.group(1) else core, form)
     if _has_proper(form):
         # "Changchun Municipal Committee" is the CPC committee of the place
         return Qualified(_normalize_proper(form), form)
@@ -285,7 +318,10 @@ def qualify(text: str, loc: Locality, level_hint: str | None = None) -> Qualifie
         return Qualified(f"{titlecase(m.group(1))} of the CPC {place} {lv} Committee", form)
     m = re.fullmatch(rf"{_LVL}\s+(.+)", low)
     if m:
-        return Qualified(f"{place} {lv} {titlecase(m.group(2))}", form)
+        # keep the text's own casing of the rest ("... Role as the Center for ...") where it has one
+        own = re.fullmatch(rf"(?i:{_LVL})\s+([A-Z].*)", form)
+        rest = own.group(2) if own and not form.islower() else titlecase(m.group(2))
+        return Qualified(f"{place} {lv} {rest}", form)
     return Qualified(form, form)
 
 
@@ -308,7 +344,7 @@ def default_body(template: str, level: str | None, loc: Locality, place: str | N
 
 
 _CAPWORD = r"(?:[A-Z][\w’'\-]*|people[’']s(?= [A-Z])|\d{4}|\d+(?:st|nd|rd|th))"
-_CONNECT = r"(?:of|the|and|for|on|in|to|de)"
+_CONNECT = r"(?:of|the|and|for|on|in|to|de|as(?= the))"
 _BODY = re.compile(rf"(?<![\w’'])({_CAPWORD}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)*{_CAPWORD})*)")
 _NOT_ROLE_HERE = {
     "cpc",
@@ -335,10 +371,15 @@ _ORDINAL = re.compile(
 )
 
 
+# "Co., Ltd." is masked as one word ("Co___Ltd_") while names are read
+_CO_LTD = re.compile(r"Co_+Ltd_*")
+_CO_LTD_TEXT = re.compile(r"\bCo\.,? ?Ltd\.?")
+
+
 def _is_head(words: list[str], k: int) -> bool:
     heads = lexicon().body_heads
     w = re.sub(r"[’']s$", "", words[k].strip("’'"))
-    if w in heads:
+    if w in heads or _CO_LTD.fullmatch(w):
         return True
     return k > 0 and f"{words[k - 1]} {w}" in heads
 
@@ -359,9 +400,16 @@ def _extend_complement(words: list[str], last: int) -> int:
     end = last
     while k + 1 < len(words):
         nxt = words[k + 1]
-        if nxt[:1].isupper() and nxt.lower() not in lex.role_words:
+        if nxt[:1].isupper() and (nxt.lower() not in lex.role_heads or nxt.lower() == "general"):
             end = k + 1
             k += 1
+        elif nxt in {"of", "for"} and end > last:
+            # "Council for the Promotion of International Trade": the remit goes on after "of"
+            j = k + 3 if words[k + 2 : k + 3] == ["the"] else k + 2
+            if j < len(words) and words[j][:1].isupper() and words[j].lower() not in lex.role_heads:
+                end = k = j
+            else:
+                break
         elif (
             nxt == "and"
             and k + 2 < len(words)
@@ -371,7 +419,22 @@ def _extend_complement(words: list[str], last: int) -> int:
             k += 1
         else:
             break
+    if (
+        words[last].strip("’'") in {"Embassy", "Consulate", "General", "Chamber", "Office"}
+        and end + 2 < len(words)
+        and words[end + 1] == "in"
+        and words[end + 2][:1].isupper()
+    ):
+        end += 2  # "Embassy of Norway in China", "Veldian Chamber of Commerce in China"
     return end
+
+
+def _next_and_the(words: list[str], j: int) -> int:
+    """Where the next "and the" / "and of" after ``j`` is (which starts another name), else the end."""
+    for k in range(j, len(words) - 1):
+        if words[k] == "and" and words[k + 1] in {"the", "of"}:
+            return k
+    return len(words)
 
 
 def _split_parts(words: list[str]) -> list[list[str]]:
@@ -395,6 +458,16 @@ def _split_parts(words: list[str]) -> list[list[str]]:
         if w == "&":
             parts.append([])
             continue
+        if (
+            w == "and"
+            and parts[-1]
+            and k + 2 < len(words)
+            and words[k + 1] in {"the", "of"}
+            and any(_is_head(words, x) for x in range(k + 2, len(words)))
+        ):
+            # "the X Industrial Park and the Y Center", "the CPC Central Committee and of the Z": two names
+            parts.append([])
+            continue
         j = k + 2 if k + 1 < len(words) and words[k + 1] == "the" else k + 1
         if (
             w == "and"
@@ -402,7 +475,7 @@ def _split_parts(words: list[str]) -> list[list[str]]:
             and any(_is_head(parts[-1], x) for x in range(len(parts[-1])))
             and j < len(words)
             and words[j][:1].isupper()
-            and any(_is_head(words, x) for x in range(j, len(words)))
+            and any(_is_head(words, x) for x in range(j, _next_and_the(words, j)))
             and len(words) - j >= 3
             and not _is_head(words, j + 1)
         ):
@@ -419,6 +492,12 @@ def strip_non_body_prefix(words: list[str]) -> list[str]:
     "the Constitution for the State Council" -> "State Council"; [] when no chunk qualifies."""
     if len(words) > 2 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]) and words[1] == "the":
         words = words[2:]  # "Drafting the Government Work Report"
+    if "to" in words:
+        k = words.index("to")
+        if 0 < k < len(words) - 1 and not any(_is_head(words, x) for x in range(k)):
+            words = [w for w in words[k + 1 :]]  # "Deputies to the Moxi Municipal People's Congress"
+            while words and words[0].lower() in _SMALL:
+                words = words[1:]
     while any(w in {"of", "for"} for w in words):
         k = next(i for i, w in enumerate(words) if w in {"of", "for"})
         if any(_is_head(words, x) for x in range(k)) or words[0] == "Presidium":
@@ -436,10 +515,14 @@ def _name_part(words: list[str]) -> list[str] | None:
     last = max((i for i in range(len(words)) if _is_head(words, i)), default=-1)
     if last < 0:
         return None
+    if words[last] == "Party" and words[last + 1 : last + 3] == ["of", "China"]:
+        last += 2  # "the Central Committee of the Communist Party of China"
     last = _extend_complement(words, last)
     words = words[: last + 1]
     i = 0
-    while i < len(words) and (
+    while i < len(words) and not _is_head(words, i) and not (
+        i + 1 < len(words) and words[i].lower() == "general" and _is_head(words, i + 1)
+    ) and (
         words[i].lower() in _SMALL
         or words[i].lower() in {"on", "at", "from", "during", "since", "after", "by"}
         or words[i].lower()
@@ -504,9 +587,17 @@ def _name_part(words: list[str]) -> list[str] | None:
         and words[1].lower() in {"session", "plenary", "meeting"}
     ):
         return None
+    k = next((x for x, w in enumerate(words) if w in {"of", "for", "on"}), None)
+    k = k if k and words[k] != "of" else None
+    if k and words[k - 1] in lex.initiative_cues | lex.document_cues and not any(
+        _is_head(words, x) for x in range(k)
+    ):
+        return None  # "the X Implementation Measures for the Administration of Y": a document
     words = strip_non_body_prefix(words)
     if not words:
         return None
+    if _ORDINAL.match(words[0]) and re.search(r"\b(?:CPC|Party) (?:National )?Congress$", " ".join(words)):
+        return None  # "the 20th CPC National Congress" is a gathering
     if words and (
         words[-1] in {"CPC", "Party"} or words[-1] == "CPPCC" and any(_ORDINAL.match(w) for w in words)
     ):
@@ -519,11 +610,15 @@ def _name_part(words: list[str]) -> list[str] | None:
     return words or None
 
 
+_AT_THE = re.compile(r"\b(?:at|in)\s+the\s+$")
+
+
 def find_bodies(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """Capitalized organization names in ``text`` as (start, end, text form); ``skip`` are spans (headlines,
     menus, person names) not to read from."""
     lex = lexicon()
     masked = re.sub(r"\s*\([A-Z]{2,8}\)", lambda m: " " * len(m.group(0)), text)
+    masked = _CO_LTD_TEXT.sub(lambda m: re.sub(r"[., ]", "_", m.group(0)), masked)
     for s, e in skip or []:
         masked = masked[:s] + "," * (e - s) + masked[e:]
     out: list[tuple[int, int, str]] = []
@@ -549,6 +644,8 @@ def find_bodies(text: str, skip: list[tuple[int, int]] | None = None) -> list[tu
             )
             if tail and (name[-1] == "Party" or name[-1] in {"Congress", "Government", "Committee"}):
                 end += tail.end()
+            if name[-1] in {"Center", "Centre"} and _AT_THE.search(text[max(0, start - 8) : start]):
+                continue  # "opened at the Moxi International Convention Center": a venue
             form = re.sub(r"\s+", " ", text[start:end])
             form = re.sub(r"\s*\([A-Z]{2,8}\)", "", form)
             form = re.sub(r"[’']s$", "", form)
@@ -622,3 +719,68 @@ def find_lower_bodies(text: str, skip: list[tuple[int, int]] | None = None) -> l
             continue
         out.append((m.start(), m.end(), m.group(0)))
     return out
+
+
+_COMPANY_LIST = re.compile(
+    r"\b(?:companies|enterprises|firms|corporations)\s*,?\s+(?:such\s+as|including)\s+"
+)
+_COMPANY_NAME = re.compile(r"(?:the\s+)?((?:[A-Z][\w&’'\-]*|[A-Z]{2,})(?:[ \u00a0]+(?:[A-Z][\w&’'\-]*|&))*)")
+
+
+def find_named_companies(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+    """Companies named as examples: "Uruguayan companies such as Pampa Verde Foods and ...", "enterprises
+    including Norvik Cargo": each capitalized name of the list."""
+    lex = lexicon()
+    out: list[tuple[int, int, str]] = []
+    for m in _COMPANY_LIST.finditer(text):
+        pos = m.end()
+        while True:
+            n = _COMPANY_NAME.match(text, pos)
+            if not n:
+                break
+            name = n.group(1)
+            words = name.split()
+            if any(s < n.end(1) and n.start(1) < e for s, e in skip or []):
+                break
+            if (
+                words[0].lower() in lex.not_name_words
+                or words[-1].lower() in lex.place_heads
+                or len(words) == 1
+                and not words[0].isupper()
+            ):
+                break  # "enterprises including Chinese ...", a place, a lone word ("Moxi")
+            out.append((n.start(1), n.end(1), name))
+            sep = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", text[n.end(1) :])
+            if not sep:
+                break
+            pos = n.end(1) + sep.end()
+    return out
+
+
+_DELEGATION_PRE = re.compile(
+    r"\b([A-Z][a-z]+(?: (?:Provincial|Municipal|County|District))?) "
+    r"[Pp]arty and [Gg]overnment [Dd]elegation\b"
+)
+_DELEGATION_POST = re.compile(
+    r"\b[Pp]arty and [Gg]overnment [Dd]elegation (?:of|from) (?:the )?"
+    r"([A-Z][a-z]+) (Province|City|County|District)\b"
+)
+
+
+def find_delegations(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+    """A place's party and government delegation, a named body of the visit genre: "the Jiannan Party and
+    government delegation", "a party and government delegation of Xiyuan Province"."""
+    out: list[tuple[int, int, str]] = []
+    lex = lexicon()
+    for m in _DELEGATION_PRE.finditer(text):
+        first = m.group(1).split()[0].lower()
+        if first in lex.not_name_words or first in {"our", "their", "its", "his", "her", "whose"}:
+            continue  # "The Party and government delegation": no place named
+        if not any(s < m.end() and m.start() < e for s, e in skip or []):
+            out.append((m.start(), m.end(), f"{m.group(1)} Party and Government Delegation"))
+    for m in _DELEGATION_POST.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in skip or []):
+            lv = _LV[m.group(2).lower()]
+            out.append((m.start(), m.end(), f"{m.group(1)} {lv} Party and Government Delegation"))
+    return out
+

@@ -19,14 +19,15 @@ from kg.extract.en.sentences import is_furniture
 _MEETING = r"(?i:meeting|session|conference|symposium|study|plenary meeting|executive meeting|forum|seminar)"
 _HELD = re.compile(r"\b(held|holds|convened|convenes|hold|was held|were held|opens|opened|kicked off)\b")
 _BODY_WORDS = (
-    r"(?:(?!(?:Held|Holds|Hold|Convened|Convenes|Opens|Opened|Meets|Met|Its|Their|Was|Were)\b)[A-Z][\w’'\-]*|(?i:municipal|county|district|provincial|city|people[’']s|party|committee|"
+    r"(?:(?!(?:Held|Holds|Hold|Convened|Convenes|Opens|Opened|Meets|Met|Its|Their|Was|Were|Chairs|Chaired|Presides|"
+    r"Presided|Hosts|Hosted|Attends|Attended)\b)[A-Z][\w’'\-]*|(?i:municipal|county|district|provincial|city|people[’']s|party|committee|"
     r"standing|congress|government|cppcc|npc|mpc|presidium)|\d+\w*|\([A-Za-z]+\))"
 )
 _BODY_PHRASE = rf"((?:the\s+)?{_BODY_WORDS}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_BODY_WORDS})*)"
 _OF_MEETING = re.compile(rf"\b{_MEETING}\s+(?:\(\w+\)\s+)?of\s+{_BODY_PHRASE}")
 _SUBJ_HELD = re.compile(
     rf"{_BODY_PHRASE}(?:[’']s)?\s+(?:\(\w+\)\s+)?(?:on\s+\w+\s+(?:\w+\s+)?)?"
-    rf"(?:held|holds|convened|convenes)\b"
+    rf"(?i:held|holds|convened|convenes)\b"
 )
 _ORD = (
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -222,7 +223,7 @@ def _event_body(text: str, sents: list[tuple[int, int]]) -> tuple[str | None, tu
             if (
                 of_hit
                 and of_hit is not hits[0]
-                and re.sub(r"\s*\(.*?\)", "", of_hit[1]).lower()
+                and re.sub(r"\s*\(.*?\)|^(?:the\s+)?\d+(?:st|nd|rd|th)\s+", "", of_hit[1]).lower()
                 in {"standing committee", "the standing committee"}
                 and hits[0][2].re is _SUBJ_HELD
             ):

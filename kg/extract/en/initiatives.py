@@ -1,12 +1,15 @@
 """Named initiatives: quoted names (“Dual Circulation”), capitalized programmes ending in a cue word
-(initiative_cues.txt: Initiative, Plan, Strategy, Law ...), "Xi Jinping Thought on ..." and ordinal
-plans ("14th Five-Year Plan")."""
+(initiative_cues.txt: Initiative, Plan, Strategy, Law, Corridor ...), document titles ("Key Points of ..."),
+a proper name before a lowercase programme word ("the X Hydrogen Valley project"), pacts defined by an
+acronym ("... Partnership (RCEP)"), "Xi Jinping Thought on ..." and ordinal plans ("14th Five-Year Plan").
+Quoted events, products, titles, gatherings and predicates (“efficient and clean”) are no initiatives."""
 
 from __future__ import annotations
 
 import re
 
 from kg.extract.en.lexicon import Lexicon, lexicon
+from kg.extract.en.names import syllable_count
 
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,160}?)[”\"]")
 _PRONOUN = re.compile(r"\b(we|i|you|our|your|us|my|will|is|are|was|were|should|has|have)\b", re.I)
@@ -25,8 +28,16 @@ _PROGRAMME_BEFORE = re.compile(
 )
 _NOT_PROGRAMME_BEFORE = re.compile(
     r"\b(?:(?:phenomen(?:on|a)|so-called|tendency|mentality|behaviou?r|attitude)\s+(?:of\s+)?(?:the\s+)?"
-    r"|(?:known|hailed|praised|regarded|referred to)\s+as\s+(?:an?\s+|the\s+)?|dubbed\s+(?:an?\s+|the\s+)?)$",
+    r"|(?:known|hailed|praised|regarded|referred to)\s+as\s+(?:an?\s+|the\s+)?|dubbed\s+(?:an?\s+|the\s+)?"
+    r"|(?:(?:honou?rary\s+)?titles?|honou?rs?|reputation|nickname|motto|awards?|prizes?)\s+(?:of|as)\s+"
+    r"(?:an?\s+|the\s+)?|(?:won|awarded|granted|conferred)\s+(?:it\s+)?(?:the\s+)?)$",
     re.I,
+)
+# a quoted name followed by one of these nouns names an event, a product or a prize, not a programme
+_NOT_PROGRAMME_AFTER = re.compile(
+    r"\s*(?:events?|activit(?:y|ies)|ceremon(?:y|ies)|festivals?|exhibitions?|fairs?|forums?|expos?|"
+    r"freight|trains?|brands?|products?|awards?|prizes?|trophy|contests?|competitions?|concerts?|galas?|"
+    r"shows?|exercises?|vessels?|ships?|titles?|honou?rs?)\b"
 )
 _IMPORTANT_THOUGHTS = re.compile(
     r"Xi Jinping[’']s important (?:thoughts?|expositions?) on ([^,.;:()]+?)"
@@ -70,6 +81,12 @@ def find_initiatives(text: str) -> list[tuple[int, int, str]]:
         before = text[max(0, m.start() - 40) : m.start()]
         if _NOT_PROGRAMME_BEFORE.search(before):
             continue  # "the phenomenon of “lying flat”": a quoted attitude, not a programme
+        if len(words) <= 4 and _GATHERING_END.search(inner):
+            continue  # the provincial “two sessions”: gatherings, not a programme
+        if _NOT_PROGRAMME_AFTER.match(text[m.end() :]) or re.search(
+            r"\b(?:is|are|be|was|were|been|become|becomes|remain|remains|themed)\s+$", before
+        ):
+            continue  # the “Yap Day” event, the “X-Europe” freight train; a session that is “efficient”
         if re.match(r"\s*(?:problems?|issues?|difficult(?:y|ies))\b", text[m.end() :]) or re.fullmatch(
             r"[a-z]+(?:ism|ness)", inner
         ):
@@ -83,13 +100,18 @@ def find_initiatives(text: str) -> list[tuple[int, int, str]]:
         ):
             continue
         name, end = inner, m.end()
+        if re.fullmatch(r"\d+(?:st|nd|rd|th) Five-Year", inner):
+            name = f"{inner} Plan"  # the “14th Five-Year” special plan: the five-year plan period
         if nxt and nxt.group(1)[:1].isupper():
             name, end = f"{inner} {nxt.group(1)}", m.end() + nxt.end()
         found.append((m.start(), end, name))
     for m in _THOUGHT.finditer(text):
         topic = m.group(1).strip()
         if len(topic.split()) <= 10:
-            found.append((m.start(), m.end(1), f"Xi Jinping Thought on {topic[:1].upper() + topic[1:]}"))
+            art = re.match(r"(?:the|a)\s+", topic)
+            rest = topic[art.end() :] if art else topic
+            topic = f"{art.group(0) if art else ''}{rest[:1].upper() + rest[1:]}"
+            found.append((m.start(), m.end(1), f"Xi Jinping Thought on {topic}"))
     for m in _IMPORTANT_THOUGHTS.finditer(text):
         if len(m.group(1).split()) <= 10:
             found.append((m.start(), m.end(1), m.group(0)))
@@ -109,7 +131,24 @@ def find_initiatives(text: str) -> list[tuple[int, int, str]]:
             if got:
                 name = got
                 start = pstart + part.index(name) if name in part else pstart
+                before = text[max(0, start - 12) : start]
+                if name.split()[-1] in {"Zone", "Area"} and _LOCATIVE.search(before):
+                    continue  # "invest in the X Free Trade Zone": a place, not the programme
                 found.append((start, start + len(name), name))
+        ab = _ACRONYM_AFTER.match(text, m.end(1))
+        words = m.group(1).split()
+        if ab and words[-1] in {"Partnership", "Agreement"} and len(words) >= 3:
+            # "the Regional Comprehensive Economic Partnership (RCEP)": a named trade pact
+            caps = [w for w in words if w[:1].isupper()]
+            if "".join(w[0] for w in caps[-len(ab.group(1)) :]) == ab.group(1):
+                name = " ".join(words[words.index(caps[-len(ab.group(1))]) :])
+                start = m.start(1) + m.group(1).index(name)
+                found.append((start, start + len(name), name))
+        if _LOWER_CUE.match(text, m.end(1)):
+            got = _named_project(m.group(1), lex)
+            if got:
+                start = m.start(1) + m.group(1).rindex(got)
+                found.append((start, start + len(got), got))
     found.sort()
     out: list[tuple[int, int, str]] = []
     for s, e, n in found:
@@ -127,15 +166,67 @@ _DRAFT_LAW = re.compile(
 )
 
 
+# the word before "Zone"/"Area" in the name of a development programme (not a scenic or residential area)
+_PROGRAMME_ZONE = {
+    "Development",
+    "Trade",
+    "Pilot",
+    "Demonstration",
+    "Cooperation",
+    "Metropolitan",
+    "Bay",
+    "New",
+    "Innovation",
+    "Economic",
+    "Experimental",
+    "Reform",
+    "Integration",
+}
+_GATHERING_END = re.compile(r"\b(?:sessions?|meetings?|congress(?:es)?|conferences?|forums?|plenums?)$", re.I)
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{3,8})\)")
+_LOCATIVE = re.compile(r"\b(?:in|at|into|to|from|within|inside|near)\s+(?:the\s+)?$")
+# "the Fengluo Hydrogen Valley project": a proper name followed by a lowercase programme word
+_LOWER_CUE = re.compile(
+    r"\s+(?:development\s+|construction\s+|pilot\s+)?(?:project|programme|program|strategy|initiative|campaign)\b"
+)
+
+
+def _named_project(seq: str, lx: Lexicon) -> str | None:
+    words = seq.split()
+    while words and (words[0].lower() in _LEAD_DROP or words[0].lower() in lx.not_name_words):
+        words = words[1:]
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    if any(
+        w.strip("’'") in lx.body_heads or w.lower() in lx.role_words or w.strip("’'") in lx.initiative_cues
+        for w in words
+    ):
+        return None  # "the Municipal Government project"; names with a cue word are read elsewhere
+    if any(re.fullmatch(r"[A-Z][a-z]+[’']s", w) for w in words) or words[-1].lower() in lx.place_heads:
+        return None  # "the Moxi Hotel project": a place's project, no programme name
+    return " ".join(words)
+
+
 def _split(seq: str, start: int) -> list[tuple[str, int]]:
-    """ "National Flag Law and the National Emblem Law" -> two titles (split after a cue word or year)."""
+    """ "National Flag Law and the National Emblem Law" -> two titles (split after a cue word or year, or at
+    "and the" between two titles; "X Initiative with the Y Corridor" too)."""
     lex = lexicon()
     out: list[tuple[str, int]] = []
     pos = 0
-    for m in re.finditer(r" and (?:the )?", seq):
+    for m in re.finditer(r" (?:and|with|as|at|by) (?:the )?", seq):
         left = seq[pos : m.start()]
         last = left.split()[-1] if left.split() else ""
         if last.strip("()") and (last in lex.initiative_cues or re.fullmatch(r"\(?\d{4}(-\d{2,4})?\)", last)):
+            out.append((left, start + pos))
+            pos = m.end()
+        elif not m.group(0).startswith(" and "):
+            continue
+        elif (
+            m.group(0) == " and the "
+            and any(w in lex.initiative_cues | lex.document_cues for w in left.split())
+            and any(w in lex.initiative_cues | lex.document_cues for w in seq[m.end() :].split())
+        ):
+            # "the Strategy of X through Science and Education and the Y Plan": two titles
             out.append((left, start + pos))
             pos = m.end()
     out.append((seq[pos:], start + pos))
@@ -150,16 +241,28 @@ def _cap_name(seq: str, lx: Lexicon) -> str | None:
         or words[0].endswith("ing")
         and words[0][:1].isupper()
         and words[0] not in lx.initiative_cues
+        and not syllable_count(words[0])  # "Beijing", "Moxi-Beiling" are places, not gerunds
     ):
         words = words[1:]
     if not words:
         return None
     if words[0] in lx.document_cues and len(words) > 2 and words[1] in {"on", "for", "of"}:
         return " ".join(words)
-    last = max((i for i, w in enumerate(words) if w.strip("’'") in lx.initiative_cues), default=-1)
+    last = max(
+        (
+            i
+            for i, w in enumerate(words)
+            if w.strip("’'") in lx.initiative_cues
+            # "Key Points of X's Foreign Affairs Work": a document word followed by what it is about
+            or w in lx.document_cues and i + 1 < len(words) and words[i + 1] in {"of", "for", "on"}
+        ),
+        default=-1,
+    )
     if last < 0:
         return None
     cue = words[last].strip("’'")
+    if last >= 2 and words[last - 1] == "of" and words[last - 2] in lx.body_heads:
+        return None  # "the Valbruna School of Law", "Institute of Urban Planning": a body
     if last + 1 < len(words) and (
         words[last + 1] in lx.body_heads
         or cue not in lx.document_cues
@@ -170,19 +273,23 @@ def _cap_name(seq: str, lx: Lexicon) -> str | None:
         return None
     if cue in lx.document_cues and last + 1 < len(words) and words[last + 1] in {"of", "for", "on"}:
         last = len(words) - 1
-    elif last + 1 < len(words) and re.fullmatch(r"\d{4}", words[last + 1]):
+    elif last + 1 < len(words) and re.fullmatch(r"\d{4}|\(\d{4}(?:-\d{2,4})?\)", words[last + 1]):
         last += 1
     words = words[: last + 1]
     while words and (
         words[0].lower() in _LEAD_DROP
         or words[0].lower() in lx.not_name_words
-        and words[0].lower() not in {"national", "international", "world", "new"}
+        and words[0].lower() not in {"national", "international", "world", "new", "work"}
     ):
         words = words[1:]
     if len(words) < 2 or words[-1] in {"Year"} and not re.search(r"Five-Year|Year of", " ".join(words)):
         return None
     if words[0] in {"Xi", "Thought"}:
         return None
+    if words[-1] in {"Zone", "Area"} and words[-2] not in _PROGRAMME_ZONE:
+        return None  # "the West Lake Scenic Area" is a place; a "Development Zone" is a programme
+    if words[-1] == "Week" and (len(words) < 3 or words[-2] == "Golden"):
+        return None  # "Nordic Enterprise Cooperation Week" is a programme, a "Golden Week" a holiday
     name = " ".join(words)
     if re.fullmatch(r"\d+(st|nd|rd|th) Five-Year Plan", name):
         return None

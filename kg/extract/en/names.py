@@ -120,7 +120,7 @@ def is_byline(text: str, start: int, end: int) -> bool:
 
 
 # Legal-form suffixes and acronyms that close a company name ("... Logistics JSC", "... Energy AS").
-_ORG_SUFFIX = re.compile(r"[ \u00a0]+(?:[A-Z]{2,}\b|(?:Co|Ltd|Inc|Corp|GmbH|Plc|LLC|S\.A|N\.V)\b)")
+_ORG_SUFFIX = re.compile(r"[ \u00a0]+(?:[A-Z]{2,}\b|(?:Co(?:_+Ltd)?|Ltd|Inc|Corp|GmbH|Plc|LLC|S\.A|N\.V)\b)")
 
 
 def _inside_org_name(text: str, start: int, end: int) -> bool:
@@ -133,7 +133,12 @@ def _inside_org_name(text: str, start: int, end: int) -> bool:
     prev = re.search(r"([A-Z][\w’'\-]*)[ \u00a0]+(?:of|for|on)[ \u00a0]+(?:the[ \u00a0]+)?$", before)
     if prev and prev.group(1) in lex.body_heads:
         return True
-    return False
+    # "welcomes Aral Trans Logistics to join": elsewhere the release writes the pair inside a company's name
+    pat = r"[ \u00a0]+".join(re.escape(w) for w in text[start:end].split())
+    return re.search(rf"{pat}[ \u00a0]+{_COMPANY_FORM}", text) is not None
+
+
+_COMPANY_FORM = r"(?:Co\b|Co_+Ltd|Ltd|Inc|Corp|GmbH|AG|ASA|AS|JSC|LLC|PLC|Plc|Group|Company|Corporation)\b"
 
 
 def find_mentions(text: str) -> list[Mention]:

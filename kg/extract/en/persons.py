@@ -154,6 +154,8 @@ def posts_of(
     memory = {} if memory is None else memory
     out: list[Post] = []
     chain_level = next((i.level for i in items if i.level), None)
+    # "Party Secretary and Mayor of Moxi": for an implied body, the level another role of the chain implies
+    role_level = next((_role_level(i) for i in items if _role_level(i)), None)
     resolved: dict[int, str] = {}
     for n, it in enumerate(items):
         body: str | None = None
@@ -175,6 +177,8 @@ def posts_of(
                     ),
                     bt,
                 )
+            # "Chairperson of (the) Board of Directors of X Group": the post is in the company
+            bt = re.sub(r"^(?:the\s+)?Board(?:\s+of\s+Directors)?\s+of\s+(?:the\s+)?(?=[A-Z])", "", bt)
             wrap = lexicon().body_wrappers.get(it.role.canonical)
             if wrap and not any(w.strip("’'") in lexicon().body_heads for w in bt.split()):
                 # "Deputy Minister of Foreign Affairs" -> the Ministry of Foreign Affairs (of Vietnam)
@@ -197,7 +201,7 @@ def posts_of(
         elif it.country and not (it.country == "China" and it.role.default_body):
             body = lexicon().country_roles.get((it.country, it.role.canonical), it.country)
         elif it.role.default_body:
-            body = default_body(it.role.default_body, level, loc, it.place)
+            body = default_body(it.role.default_body, level or role_level, loc, it.place)
         resolved[n] = body or ""
         out.append(Post(role=it.role.canonical, body=body, body_text=body_text, span=it.role_span))
     return out

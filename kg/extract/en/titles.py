@@ -124,6 +124,10 @@ def _cut_body(text: str) -> str:
     text = _BODY_STOP.sub("", text)
     text = re.sub(r"\b([A-Z][a-z]+)\s+and\s+[a-z].*$", r"\1", text)
     heads = "|".join(sorted(lexicon().body_heads))
+    # "Aral Trans Logistics JSC of Kazakhstan": the country after a company's legal form is no part of it
+    text = re.sub(
+        r"\b(Ltd\.?|Limited|Inc\.?|Corp\.?|GmbH|AG|ASA|AS|JSC|LLC|PLC|SpA) of [A-Z][a-z]+$", r"\1", text
+    )
     text = re.sub(rf"\b({heads}) in [A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*$", r"\1", text)
     # "the Party School of the X Committee gave a lecture": a verb after a capitalized head ends the body
     text = re.sub(rf"\b({heads})\s+(?!(?:of|and|for|the|on|in|at|to)\b)[a-z][\w’'\-]*\b.*$", r"\1", text)
@@ -182,7 +186,11 @@ def parse_chain(seg: str, offset: int = 0) -> tuple[list[Item], int, str]:
                     item.body_span = (before[0][1], before[-1][2])
         after = toks[e:nxt]
         # trailing separators belong to no item
-        while after and after[-1][0].lower() in {"and", ",", "also", "a", "an", "the", ";", "as", "both"}:
+        while (
+            after
+            and after[-1][0].lower() in {"and", ",", "also", "a", "an", "the", ";", "as", "both"}
+            and after[-1][0] != "AS"  # "Fjell Energy AS": a company's legal form
+        ):
             after = after[:-1]
         if after and after[0][0].lower() == "to" and role.canonical == "Ambassador":
             after = []
@@ -226,7 +234,39 @@ def parse_chain(seg: str, offset: int = 0) -> tuple[list[Item], int, str]:
     for a, b in zip(items, items[1:], strict=False):
         if a.body_text is None and b.place and not a.place:
             a.place = b.place
+        elif (
+            a.body_text is None
+            and not a.place
+            and a.level is None
+            and not a.country
+            and a.role.default_body == "{party}"
+            and b.body_text
+            and not b.place
+            and not b.country
+        ):
+            # "Party Secretary and Chairman of Moxi Investment Group": the party organization inside that
+            # body (a party group in a government organ, a party committee in a company or university)
+            org = re.sub(r"^(?:the|The)\s+", "", b.body_text)
+            kind = "Party Group" if _GOV_ORGAN.search(org) else "Party Committee"
+            a.body_text = f"{kind} of the {org}"
+        elif (
+            a.body_text is None
+            and not a.place
+            and not a.role.default_body
+            and not a.country
+            and b.body_text
+            and not b.place
+            and re.fullmatch(r"\s+and\s+", seg[a.role_span[1] - offset : b.role_span[0] - offset])
+        ):
+            # "Vice Chairman and Secretary-General of the Standing Committee of X": both titles are in X
+            a.body_text, a.body_span = b.body_text, b.body_span
     return items, end, ""
+
+
+_GOV_ORGAN = re.compile(
+    r"\b(?:Bureau|Department|Commission|Office|Administration|Government|Congress|Committee|Court|"
+    r"Procuratorate|CPPCC|Ministry)\b"
+)
 
 
 def first_role_index(seg: str) -> int | None:
@@ -322,6 +362,15 @@ _STANDING_MEMBER = re.compile(
     r"((?:provincial|municipal|city|county|district))(?:\s+party)?\s+committee))\s*$"
 )
 
+# what may follow a post-nominal title with no body in the same piece: a verb of the sentence
+_AFTER_TITLE = re.compile(
+    r"(?i:also|and|as well|both|respectively|who|has|had|was|were|is|are|will|would|on|in|at|during|to|of|"
+    r"for|presided|presides|chaired|chairs|hosted|hosts|attended|attends|said|says|made|delivered|pointed|"
+    r"stressed|noted|emphasi[sz]ed|spoke|gave|met|meets|took|called|urged|expressed|introduced|briefed|"
+    r"reported|participated|accompanied|visited|signed|listened|read|announced|extended|hoped|thanked|"
+    r"welcomed|agreed|asked|required|put|[a-z]+ed)\b"
+)
+
 _PIECE_END = re.compile(
     r"[,;]|(?<!\bLt)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bHon)(?<!\.[A-Z])\.(?:\s|$)|\s\(|\)"
 )
@@ -364,6 +413,8 @@ def right_chain(text: str, end: int, starts: frozenset[int] = frozenset()) -> tu
         fr = next((_role_at(toks_p, x) for x in range(len(toks_p)) if _role_at(toks_p, x)), None)
         if items and fr and fr[0].plural:
             break
+        if fr and fr[0].plural and re.match(r"\s*and\s", piece):
+            break  # "Chief Procurator X, and heads of the County Finance Bureau attended": other people
         lead = re.match(r"\s*(?:(?:and|also|a|an|the|who is|is|as|respectively|both)\s+)*", piece)
         body_start = pos + (lead.end() if lead else 0)
         sub = text[body_start:piece_end]
@@ -379,6 +430,8 @@ def right_chain(text: str, end: int, starts: frozenset[int] = frozenset()) -> tu
             break
         # the piece must be a title only: after the last role, nothing but its body
         tail = text[chain_text_end:piece_end].strip()
+        if tail and chain_text_end == got[-1].role_span[1] and not _AFTER_TITLE.match(tail):
+            break  # ", county cppcc chairman liu bin attended": the title of the next name, not ours
         items.extend(got)
         chain_end = piece_end if not tail or len(tail) < 3 else chain_text_end
         if tail and len(tail) >= 3:
