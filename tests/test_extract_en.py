@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from kg.extract.en import extract_en
+from extraction import person, posts, run_text
+
 from kg.extract.en.dates import DATE_RE, parse_ref, resolve
 from kg.extract.en.names import find_mentions, syllable_count
-from kg.model import Extraction, Release
+from kg.model import Extraction
 
 
 def run(text: str, published: str | None = "2023-05-12", hint: str | None = None) -> Extraction:
-    return extract_en(Release(id="en-test", text=text, published=published, date_hint=hint, language="en"))
+    return run_text(text, "en", published=published, hint=hint)
 
 
-def person(x: Extraction, name: str):
-    found = [p for p in x.persons if p.name == name]
-    assert found, f"{name} not among {[p.name for p in x.persons]}"
-    return found[0]
-
-
-def posts(x: Extraction, name: str) -> set[tuple[str, str | None]]:
-    return {(p.role, p.body) for p in person(x, name).posts}
 
 
 CHAIN = (

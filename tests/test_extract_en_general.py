@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from kg.extract.en import extract_en
+from extraction import posts, run_text
+
 from kg.extract.en.bodies import find_bodies
 from kg.extract.en.names import find_mentions
-from kg.model import Extraction, Release
+from kg.model import Extraction
 
 
 def run(text: str, published: str | None = "2023-05-12") -> Extraction:
-    return extract_en(Release(id="en-test", text=text, published=published, language="en"))
+    return run_text(text, "en", published=published)
 
-
-def posts(x: Extraction, name: str) -> set[tuple[str, str | None]]:
-    found = [p for p in x.persons if p.name == name]
-    assert found, f"{name} not among {[p.name for p in x.persons]}"
-    return {(p.role, p.body) for p in found[0].posts}
 
 
 def test_company_and_academy_words_are_no_foreign_names() -> None:

@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
-from kg.extract.en import extract_en
+from extraction import posts, run_text
+
 from kg.extract.en.bodies import find_bodies
 from kg.extract.en.initiatives import find_initiatives
-from kg.model import Extraction, Release
+from kg.model import Extraction
 
 
 def run(text: str, published: str | None = "2023-05-12") -> Extraction:
-    return extract_en(Release(id="en-test", text=text, published=published, language="en"))
+    return run_text(text, "en", published=published)
 
 
 def bodies(x: Extraction) -> set[str]:
@@ -20,11 +21,6 @@ def bodies(x: Extraction) -> set[str]:
 def inits(text: str) -> set[str]:
     return {n for _, _, n in find_initiatives(text)}
 
-
-def posts(x: Extraction, name: str) -> set[tuple[str, str | None]]:
-    found = [p for p in x.persons if p.name == name]
-    assert found, f"{name} not among {[p.name for p in x.persons]}"
-    return {(p.role, p.body) for p in found[0].posts}
 
 
 def test_a_head_noun_is_not_stripped_as_a_leading_word() -> None:

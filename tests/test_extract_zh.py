@@ -5,24 +5,16 @@ from __future__ import annotations
 
 import time
 
-from kg.extract import extract
-from kg.model import Extraction, Release
+from extraction import person, posts, run_text
+
+from kg.model import Extraction
 
 
 def run(text: str, rid: str = "zh-test-s01-x", published: str | None = None,
         hint: str | None = None, title: str | None = None) -> Extraction:
-    r = Release(id=rid, text=text, published=published, date_hint=hint, title=title, language="zh")
-    return extract(r)
+    return run_text(text, "zh", rid=rid, published=published, hint=hint, title=title)
 
 
-def person(x: Extraction, name: str):
-    found = [p for p in x.persons if p.name == name]
-    assert found, f"{name} not among {[p.name for p in x.persons]}"
-    return found[0]
-
-
-def posts(x: Extraction, name: str) -> set[tuple[str, str | None]]:
-    return {(p.role, p.body) for p in person(x, name).posts}
 
 
 CITY = (
