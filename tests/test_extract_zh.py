@@ -3,8 +3,6 @@ Chinese development set when ../shared/corpus is present."""
 
 from __future__ import annotations
 
-import time
-
 from extraction import person, posts, run_text
 
 from kg.model import Extraction
@@ -160,12 +158,10 @@ def test_locality_from_the_file_name_slug():
     assert posts(x, "向东方") == {("书记", "青溪县委")}
 
 
-def test_deterministic_and_fast():
+def test_deterministic():
+    """Same input, same output (speed is measured by benchmarks/bench_extract.py)."""
     x1, x2 = city().to_json(spans=True), city().to_json(spans=True)
     assert x1 == x2
-    t = time.perf_counter()
-    city()
-    assert time.perf_counter() - t < 0.05
 
 
 def test_joined_titles_party_organs_and_late_attendance():
