@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from stores import make_store
 
 from kg.analyze import analyze, write_report
 from kg.analyze.data import ATTENDED, PRESIDED, GraphData
@@ -18,16 +19,8 @@ from kg.analyze.graphs import coattendance_graph
 from kg.analyze.metrics import build_report, weighted_pagerank
 from kg.analyze.report import Report
 from kg.model import Extraction, Release
-from kg.rdf.build import release_graph
 from kg.rdf.fixtures import small_extractions
 from kg.store import Store
-
-
-def make_store(path: Path, extractions: list[Extraction]) -> Path:
-    with Store(path) as store:
-        for x in extractions:
-            store.replace_graph(*release_graph(x))
-    return path
 
 
 @pytest.fixture(scope="module")

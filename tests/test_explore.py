@@ -13,20 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from stores import make_store
 
 from kg.analyze.data import load
 from kg.analyze.fixtures import XSS_IMG, XSS_SCRIPT, hostile_extraction, network_extractions
 from kg.explore import FocusError, render_explorer
 from kg.model import Extraction
-from kg.rdf.build import release_graph
 from kg.store import Store
-
-
-def make_store(path: Path, extractions: list[Extraction]) -> Path:
-    with Store(path) as store:
-        for x in extractions:
-            store.replace_graph(*release_graph(x))
-    return path
 
 
 @pytest.fixture(scope="module")

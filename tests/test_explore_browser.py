@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from stores import make_store
 
 from kg.analyze.fixtures import XSS_IMG, XSS_SCRIPT, hostile_extraction, network_extractions
 from kg.explore import render_explorer
-from kg.rdf.build import release_graph
 from kg.store import Store
 
 websocket = pytest.importorskip("websocket", reason="websocket-client is needed to drive Chromium")
@@ -134,9 +134,7 @@ class Browser:
 @pytest.fixture(scope="module")
 def explorer_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     tmp = tmp_path_factory.mktemp("browser")
-    with Store(tmp / "store") as store:
-        for x in [*network_extractions(), hostile_extraction()]:
-            store.replace_graph(*release_graph(x))
+    make_store(tmp / "store", [*network_extractions(), hostile_extraction()])
     with Store(tmp / "store", read_only=True) as store:
         n = render_explorer(store, tmp / "explorer.html", focus=None, depth=2)
     return tmp / "explorer.html", n
