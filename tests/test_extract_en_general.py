@@ -258,7 +258,7 @@ def test_a_body_named_before_a_comma_is_no_standing_committee_title() -> None:
 def test_united_is_no_past_tense_verb_in_a_body() -> None:
     x = run(
         "Qinghe County Holds Meeting\n\nOn March 3, Wang Lin, deputy secretary of the county party committee "
-        "and director of the united front work department; Gao Jia, vice county magistrate, attended."
+        "and director of the united front work department; Mo Jia, vice county magistrate, attended."
     )
     assert ("Director", "United Front Work Department of the CPC Qinghe County Committee") in posts(
         x, "Wang Lin"

@@ -39,7 +39,7 @@ ZH_BODY = ("3月3日上午，市委书记林浩然主持召开市委常委会会
     ("青山驻外使馆会见代表团\n\n2023年03月07日09:31  来源:青山驻外使馆", "2023-03-07"),
     ("Qingshan holds meeting\nFrom:青山融媒体中心 Date:2019-11-29 〖Font:Big Medium Small Print",
      "2019-11-29"),
-    ("The municipal government holds the twelfth executive meeting\n\nPublished: 2017-09-29  |  source:  |",
+    ("The county government holds its ninth executive meeting\n\nPublished: 2017-09-29  |  source:  |",
      "2017-09-29"),
     ("Home > In Focus\n\n(en.fao.qs.gov.cn) Updated:2024-04-07\n\nQingshan CPC Secretary meets ambassador",
      "2024-04-07"),

@@ -1,7 +1,7 @@
 """Person-name mentions: Chinese names in pinyin (validated syllable by syllable) and foreign names.
 
 A pinyin name is a surname from the surname list followed by a given name of one or two pinyin
-syllables ("Zhang Zhijun", "Qin Xin'e", lowercase machine-translation forms "huang zhiliang").
+syllables ("Zhang Zhijun", "Lin Xin'e", lowercase machine-translation forms "tang weiliang").
 A foreign name is a run of two to four capitalized words; it is only a *candidate* here (``foreign``)
 and becomes a person when a title stands next to it (see titles.py).
 """
@@ -68,7 +68,7 @@ def _pinyin_name(text: str, m: re.Match[str]) -> tuple[int, str] | None:
         return None
     if _is_title(sur) and _is_title(given):
         end = m.end(2)
-        # "Guo Lang Tao": a third one-syllable capitalized word completes a split given name
+        # "Feng Lang Tao": a third one-syllable capitalized word completes a split given name
         if third and n == 1 and syllable_count(third) == 1 and third.lower() not in lex.not_name_words:
             return m.end(3), f"{sur} {given} {third}"
         split = re.match(r" [‘’']([a-z]{1,4})\b", text[end : end + 8])

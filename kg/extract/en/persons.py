@@ -64,7 +64,7 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
             r.chain_start = left[1]
             r.own = True
             r.shared = left[0]
-            # "Director Liu Hong of the District People's Congress Standing Committee"
+            # "Director Bai Hong of the District People's Congress Standing Committee"
             tail = re.match(r"\s+of\s+((?:the\s+)?[A-Z][^,.;]*)", text[m.end : m.end + 150])
             if tail and not right and left[0][-1].body_text is None:
                 body = cut_body(tail.group(1))
