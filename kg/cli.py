@@ -116,15 +116,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
-    from kg.explore import FocusError, render_explorer
+    from kg.explore import render_explorer
     from kg.store import Store
 
     with Store(args.store, read_only=True) as store:
-        try:
-            n = render_explorer(store, Path(args.output), focus=args.focus, depth=args.depth)
-        except FocusError as e:
-            print(f"kg explore: {e}", file=sys.stderr)
-            return 2
+        n = render_explorer(store, Path(args.output), focus=args.focus, depth=args.depth)
     print(f"wrote {args.output} ({n} nodes)", file=sys.stderr)
     return 0
 
@@ -247,13 +243,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _user_errors() -> tuple[type[BaseException], ...]:
-    """Errors that are the user's to fix (missing store, unknown query, bad SPARQL): a message, no
-    traceback. Only modules already imported by the command are asked, to keep start-up light."""
+    """Errors that are the user's to fix (missing store, unknown query, bad SPARQL, a focus that
+    matches nothing): a message, no traceback. Only modules the command already imported are asked,
+    to keep start-up light."""
     errors: list[type[BaseException]] = []
     if store := sys.modules.get("kg.store"):
         errors.append(store.StoreError)
     if queries := sys.modules.get("kg.store.queries"):
         errors.append(queries.QueryNotFound)
+    if explore := sys.modules.get("kg.explore"):
+        errors.append(explore.FocusError)
     return tuple(errors)
 
 
@@ -265,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as e:
-        if isinstance(e, _user_errors() or ()) or type(e).__name__ in {"SyntaxError", "ParseError"}:
+        if isinstance(e, _user_errors()):
             print(f"kg {args.command}: {e}", file=sys.stderr)
             return 2
         raise

@@ -164,6 +164,9 @@ def test_explore_and_focus(store: Path, tmp_path: Path) -> None:
     focus = tmp_path / "f.html"
     kg("explore", "-o", str(focus), "--focus", first, "--depth", "1", "--store", str(store))
     assert focus.stat().st_size > 0
+    nobody = kg("explore", "-o", str(tmp_path / "n.html"), "--focus", "No Such Official", "--store",
+                str(store), check=False)
+    assert nobody.returncode == 2 and "No Such Official" in nobody.stderr and "Traceback" not in nobody.stderr
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads", "jsonld"])
