@@ -125,7 +125,7 @@ def test_traditional_text_keeps_its_script():
     assert ("書記", "雲南省委") in posts(x, "林海濤")
     (ev,) = x.events
     assert ev.body == "雲南省委常委會" and ev.presided_by == ["林海濤"]
-    assert {i.name for i in x.initiatives} == {"四個意識", "十四五"}
+    assert {i.name for i in x.initiatives} == {"四個意識", "“十四五”規劃"}  # the plan, not the period
     for p in x.persons:
         assert all(text[a:b] == p.name for a, b in p.spans)
 
@@ -548,3 +548,75 @@ def test_two_signatories_joined_by_yu_are_two_persons():
     assert posts(x, "何嘉欣") == {("行政總裁", "港聯集團有限公司")}
     assert not any("陳家輝" in b for b in bodies(x))
     assert {"陳家輝", "何嘉欣"} <= set(x.events[0].attended_by)
+
+
+# --- rules generalized from invented releases of the genre ---------------------------------------
+
+def _initiatives(text: str) -> list[str]:
+    return [i.name for i in run(text).initiatives]
+
+
+def test_study_group_leader_is_a_post_of_the_study_group():
+    x = run("青禾日报讯 6月20日上午，市委理论学习中心组举行集体学习。"
+            "市委书记、市委理论学习中心组组长潘若川主持并讲话。", rid="zh-qinghe-s11-lilun")
+    assert ("组长", "青禾市委理论学习中心组") in posts(x, "潘若川"), posts(x, "潘若川")
+
+
+def test_professor_is_a_post_of_the_university():
+    x = run("会议邀请青禾师范大学文学院教授梁一舟作专题辅导报告。市委书记周立群主持。")
+    assert posts(x, "梁一舟") == {("教授", "青禾师范大学文学院")}
+
+
+def test_shi_is_a_surname_but_not_when_it_closes_a_clause():
+    x = run("副县长时雨岚与青禾新能源有限公司副总裁郝明哲分别代表双方签约。")
+    assert posts(x, "时雨岚") == {("副县长", "县政府")}
+    y = run("周立群在会见市长时表示，要加强合作。会见大使时强调，双方要加强合作。")
+    assert not any(p.name.startswith("时") for p in y.persons), [p.name for p in y.persons]
+
+
+def test_slug_word_heading_a_company_name_is_not_the_place():
+    """The slug spells the company (恒岳新能源科技有限公司), the text's own 枫溪县 is the place."""
+    x = run("枫溪县与恒岳新能源科技有限公司签署战略合作协议\n"
+            "昨天，枫溪县人民政府与恒岳新能源科技有限公司举行签约仪式。县委书记唐启明出席。恒岳新能源科技有限公司董事长童光远出席。",
+            rid="zh-fxrmt-s09-hengyue-qianyue")
+    assert ("书记", "枫溪县委") in posts(x, "唐启明"), posts(x, "唐启明")
+
+
+def test_attending_verbs_to_the_meeting_and_by_invitation():
+    x = run("6月3日，市政协常务委员会会议召开。市政协主席周立群主持会议，"
+            "市委常委、统战部部长欧阳明远到会讲话。副市长何文静应邀通报有关情况。")
+    assert set(x.events[0].attended_by) == {"欧阳明远", "何文静"}
+
+
+def test_flagship_bilateral_projects_and_rcep():
+    names = _initiatives("中老铁路开通以来运量攀升。要用好区域全面经济伙伴关系协定(RCEP)红利，"
+                         "推动中老经济走廊和孟中印缅经济走廊建设，开行中欧班列。集中力量建设中部铁路。")
+    assert names == ["中老铁路", "区域全面经济伙伴关系协定", "中老经济走廊", "孟中印缅经济走廊", "中欧班列"]
+
+
+def test_quoted_plan_keeps_its_plan_word_and_one_identity():
+    assert _initiatives("会议听取了市人民政府关于“十四五”规划纲要实施情况的报告。") == ["“十四五”规划纲要"]
+    assert _initiatives("要把握“十四五”目标任务，抓好“十四五”规划的实施。") == ["十四五"]
+
+
+def test_inner_quote_of_a_theme_phrase_is_the_name():
+    assert _initiatives("会议围绕“推进‘数字青禾’建设”开展专题协商。") == ["数字青禾"]
+
+
+def test_short_quoted_form_of_a_programme_already_named_is_the_same():
+    x = run("会议指出，要持续推进“高效办成一件事”，扩大“一件事”清单覆盖面。")
+    assert [(i.name, len(i.spans)) for i in x.initiatives] == [("高效办成一件事", 2)]
+
+
+def test_without_a_publication_date_the_meetings_year_count_gives_the_year():
+    x = run("市委理论学习中心组举行2024年第5次集体学习\n6月20日上午，市委理论学习中心组举行集体学习。"
+            "市委书记周立群主持。")
+    assert x.events[0].date == "2024-06-20"
+    y = run("市委理论学习中心组举行集体学习\n"
+            "6月20日上午，市委理论学习中心组举行集体学习。市委书记周立群主持。")
+    assert y.events[0].date is None
+
+
+def test_less_common_surnames_are_read():
+    x = run("副市长金立夫，市中级人民法院院长傅山青，市人民检察院检察长严秋列席会议。")
+    assert posts(x, "傅山青") == {("院长", "市中级人民法院")}

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 _FURNITURE = re.compile(r"时间|来源|日期|发布|浏览|作者|编辑|责编")
 _FULL = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _DAY = re.compile(r"(?:^|(?<=[\s，,。：:]))(\d{1,2})日(?=[，,上下晚早中]|召开|举行)")
+_YEAR_COUNT = re.compile(r"((?:19|20)\d{2})年(?:度)?第[一二三四五六七八九十\d]+次")
 _RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "前天": -2}
 # 上周五, 本周二, 星期三 (the last such day up to the publication date), 周四上午
 _WEEKDAY = re.compile(
@@ -67,6 +68,11 @@ def event_date(s: str, published: str | None, hint: str | None, start: int = 0) 
         if ref is None:
             if kind == "full" and m and m.group(1):
                 d = _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                return (d.isoformat() if d else None), pos + k
+            # 6月20日，某组举行2024年第5次集体学习: the meeting's own year count dates it
+            n = _YEAR_COUNT.search(line) or _YEAR_COUNT.search(s[start:pos])
+            if kind == "full" and m and n:
+                d = _mk(int(n.group(1)), int(m.group(2)), int(m.group(3)))
                 return (d.isoformat() if d else None), pos + k
             return None, pos + k
         if kind == "weekday":

@@ -20,6 +20,12 @@ _LAW_DRAFT = re.compile(
     r"((?:(?![的、和与及关于审议了])[\u4e00-\u9fff]){2,16}?法典?)(?:修正|修订|修改)?草案"
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# bilateral flagship projects named by the one-character forms of China and its partners: 中巴经济走廊,
+# 中老铁路, 孟中印缅经济走廊, 中吉乌铁路
+_INNER_QUOTE = re.compile(r"[‘『]([^‘’『』]{2,20})[’』]")
+_PLAN_AFTER = ("规划纲要", "规划")  # longest first
+_PARTNER = "巴蒙俄老缅尼印孟泰越柬哈吉塔乌土阿伊新马欧非日韩朝匈塞"
+_FLAGSHIP = re.compile(rf"(?:[{_PARTNER}]{{0,1}}中[{_PARTNER}]{{1,3}})(?:经济走廊|铁路)")
 
 
 @dataclass
@@ -64,6 +70,7 @@ def find_initiatives(v: View, lex: Lexicon) -> list[InitiativeHit]:
         if not any(taken[m.start(1):m.end(1)]) and not in_title(m.start(1), m.end(1)):
             add(m.start(1), m.end(1), m.group(1))
     # quoted slogans
+    quoted: list[str] = []
     for m in _QUOTE.finditer(s):
         q = m.group(1).strip()
         a, b = m.start(1), m.end(1)
@@ -78,7 +85,23 @@ def find_initiatives(v: View, lex: Lexicon) -> list[InitiativeHit]:
             continue
         if len(q) <= 4 and q.endswith("式"):  # “保姆式”服务, “一站式”: a manner, not a programme
             continue
+        inner = _INNER_QUOTE.search(q)
+        if inner:  # “推进‘数字某城’建设”: a theme phrase around a name; the inner quote is the name
+            add(a + inner.start(1), a + inner.end(1), inner.group(1))
+            continue
+        longer = next((k for k in quoted if len(q) >= 3 and q in k and q != k), None)
+        if longer:  # “高效办成一件事” ... “一件事”清单: the short form of a programme already named
+            add(a, b, longer)
+            continue
+        quoted.append(q)
+        plan = next((w for w in _PLAN_AFTER if s.startswith(w, m.end())), None)
+        if plan:  # “十四五”规划纲要: the plan is the name
+            add(m.start(), m.end() + len(plan), q)  # one identity with a bare “十四五”
+            continue
         add(a, b, q)
+    for m in _FLAGSHIP.finditer(s):
+        if not any(taken[m.start():m.end()]) and not in_title(m.start(), m.end()):
+            add(m.start(), m.end(), m.group())
     # lexicon, longest forms first, outside quotes and titles already taken
     forms = sorted(alias, key=len, reverse=True)
     for f in forms:

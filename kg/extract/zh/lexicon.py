@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "zh"
@@ -105,8 +106,49 @@ class Lexicon:
         return 1 if s[:1] in self.surnames1 else 0
 
 
-@lru_cache(maxsize=1)
+def _with_gazetteer(provinces: list[Province]) -> list[Province]:
+    """The parser's provinces plus the places of the identity layer's gazetteer (kg/data/aliases/places.tsv
+    and the analyst's KG_DATA_PATH tables, rows `en<TAB>zh<TAB>province_en`), so that a place added
+    there once is known to both.  A row naming itself as province (`Xiyuan 西原 Xiyuan`) is a province
+    (省 unless its name says 自治区 / 市); the other rows are its cities.  A new province needs a city row
+    or an explicit 省: 香港 / 澳门 are province-level without being 省."""
+    from kg.resolve.aliases import places
+
+    rows = places()
+    prov_zh = {p.en: p.zh for p in rows if p.en == p.province}
+    by_short = {p.short: p for p in provinces} | {p.full: p for p in provinces}
+    cities: dict[str, list[str]] = {}
+    for p in rows:
+        if p.en != p.province and p.province in prov_zh:
+            stem = p.zh[:-1] if p.zh.endswith("市") and len(p.zh) > 2 else p.zh
+            cities.setdefault(prov_zh[p.province], []).append(stem)
+    out = list(provinces)
+    for en in sorted(prov_zh):
+        zh = prov_zh[en]
+        suffix = next((x for x in ("自治区", "省", "市") if zh.endswith(x) and len(zh) > len(x) + 1), "")
+        short, full = (zh[:-len(suffix)], zh) if suffix else (zh, zh + "省")
+        committee = {"自治区": "自治区党委", "市": "市委"}.get(suffix, "省委")
+        new = [c for c in cities.get(zh, []) if len(c) >= 2]
+        old = by_short.get(short) or by_short.get(full)
+        if old is None and not new and not zh.endswith("省"):
+            continue
+        if old is None:
+            old = Province(full, short, committee, (short,) if committee == "市委" else ())
+            out.append(old)
+        extra = tuple(c for c in dict.fromkeys(new) if c not in old.cities and c != old.short)
+        if extra:
+            out[out.index(old)] = by_short[short] = by_short[full] = Province(
+                old.full, old.short, old.committee, old.cities + extra)
+    return out
+
+
 def lexicon() -> Lexicon:
+    """The lexicon for the current KG_DATA_PATH (the analyst's places join the bundled ones)."""
+    return _lexicon(os.environ.get("KG_DATA_PATH", ""))
+
+
+@cache  # one per KG_DATA_PATH value; kept alive, as caches elsewhere key on id(lexicon)
+def _lexicon(data_path: str) -> Lexicon:
     s1: set[str] = set()
     s2: set[str] = set()
     for line in _lines("surnames.txt"):
@@ -129,6 +171,7 @@ def lexicon() -> Lexicon:
     for line in _lines("places.tsv"):
         full, short, committee, cities = line.split("\t")
         provinces.append(Province(full, short, committee, tuple(cities.split())))
+    provinces = _with_gazetteer(provinces)
     return Lexicon(
         surnames1=frozenset(s1),
         surnames2=frozenset(s2),

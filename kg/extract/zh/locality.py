@@ -1,7 +1,8 @@
 """Which province / city / county / district a release is about, so that the text's implicit bodies
 (市委, 省政府, 县委外事工作委员会) can be qualified (包头市委, 山东省人民政府, 滨海县委...).
 
-Evidence, weighed together: place names of the gazetteer (kg/data/zh/places.tsv) found in the text,
+Evidence, weighed together: place names of the gazetteer (kg/data/zh/places.tsv, plus the identity
+layer's places.tsv and KG_DATA_PATH tables, see lexicon.py) found in the text,
 explicitly suffixed names (句容市, 中共临河区第十四届委员会, 璧山区委), source names (宜都融媒, X日报), and
 the release's file-name slug, matched by pinyin against the text's own words (two-character words
 only, and not those followed by 集团/公司/...: a slug also spells persons' and companies' names).
@@ -33,6 +34,9 @@ _NOT_STEMS = frozenset({
 })
 # what follows a company's or institution's name, never a place's
 _ORG_AFTER = r"(?:集团|公司|有限|控股|股份|银行|大学|学院|医院|国际|科技)"
+# ... or heads a company's full name a few words later (驰远新能源科技有限公司), unless the text also
+# writes it with a level word (X市, X县): a company may be named after its home town
+_COMPANY_AFTER = r"(?:(?![与和及同的在对向为等])[\u4e00-\u9fff]){1,8}?(?:有限公司|有限责任公司|股份公司|集团)"
 _OWN = re.compile(r"我(省|市|县|区)|(?<![\u4e00-\u9fff])(省|市|县|区)(?:委|政府|长|人大|政协)")
 
 
@@ -188,7 +192,9 @@ def infer_locality(s: str, head: str, release_id: str, lex: Lexicon) -> Locality
             continue
         if stem in common and not re.search(re.escape(stem) + "[市县区]", s):
             continue  # 会见, 人大, 政协: words of the genre that happen to spell a slug
-        if len(stem) != 2 or re.search(re.escape(stem) + _ORG_AFTER, s):
+        esc = re.escape(stem)
+        if len(stem) != 2 or re.search(esc + _ORG_AFTER, s) or (
+                re.search(esc + _COMPANY_AFTER, s) and not re.search(esc + "[省市县区]", s)):
             continue  # 陆承平 (a person), 华屹集团 (a company): a slug spells many things besides places
         if loc.own_level in ("市", "县", "区") and not (set(stem) & _STOP):
             cand[loc.own_level][stem] += 2  # a bonus, not the word count: topic words are frequent

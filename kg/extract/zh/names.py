@@ -13,6 +13,12 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _NOT_IN_NAME = set("委府协办厅省市县区党领导会议部局署镇乡村")
 STRONG, WEAK = 2, 1
 _NOT_LAST = set("等和及与在同并均")
+# surnames that are also words closing a clause after a title (市长时表示 "when the mayor ... said")
+_CLAUSE_SURNAMES = set("时")
+
+
+def _long(w: str | None) -> bool:
+    return w is not None and len(w) > 1
 
 
 def _boundary(s: str, j: int, lex: Lexicon) -> int:
@@ -34,6 +40,9 @@ def _not_a_name(s: str, i: int, end: int, lex: Lexicon) -> bool:
     """A word, not a name: 书记强调, 常委马上...; a place: 市长黄山..."""
     if any(s.startswith(w, i) for w in lex.not_names if len(w) <= end - i):
         return True
+    after = lex.starting("verbs", s, i + 1) or lex.starting("boundaries", s, i + 1)
+    if s[i] in _CLAUSE_SURNAMES and _long(after):
+        return True  # 会见市长时表示: 时 ends the clause, the verb follows
     w = lex.starting("verbs", s, i) or lex.starting("boundaries", s, i)
     return bool(w and len(w) > 1) or s[i:end] in lex.place_names
 
