@@ -457,3 +457,111 @@ def test_a_title_before_the_next_name_is_not_the_previous_persons() -> None:
     )
     assert {r for r, _ in posts(x, "Zhang Hong")} == {"Director"}
     assert {r for r, _ in posts(x, "Wang Wu")} == {"Deputy Mayor"}
+
+
+def test_a_hyphenated_role_is_the_spaced_role() -> None:
+    x = run("Tao Lin, mayor of Moxi, met the guests. Wu Pengfei, vice-mayor of Moxi, also attended.")
+    assert {r for r, _ in posts(x, "Wu Pengfei")} == {"Vice Mayor"}
+
+
+def test_a_state_designated_development_zone_is_a_body_not_a_programme() -> None:
+    text = (
+        "The guests visited the Moxi High-tech Industrial Development Zone and Lanfeng Optics Co., Ltd. "
+        "and were invited to set up in the Moxi Economic and Technological Development Zone."
+    )
+    forms = {f for _, _, f in find_bodies(text)}
+    assert {
+        "Moxi High-tech Industrial Development Zone",
+        "Lanfeng Optics Co., Ltd.",
+        "Moxi Economic and Technological Development Zone",
+    } <= forms
+    assert not any("Zone and" in f for f in forms)
+    assert not any("Development Zone" in n for n in inits(text))
+    # a zone of two cities' joint programme stays a programme
+    assert "Moxi-Lanfeng Integrated Development Zone" in inits(
+        "Members should focus on the construction of the Moxi-Lanfeng Integrated Development Zone."
+    )
+
+
+def test_a_trailing_adverb_is_no_part_of_the_thought() -> None:
+    got = inits(
+        "Officials should study Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era "
+        "thoroughly and systematically."
+    )
+    assert "Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era" in got
+    assert not any(n.endswith("thoroughly") for n in got)
+
+
+def test_a_book_title_naming_its_author_is_no_person_mention() -> None:
+    x = run(
+        "The group studied the second volume of Tao Lin: The Art of Governance. Wu Pengfei, Mayor of Moxi, "
+        "attended."
+    )
+    assert {p.name for p in x.persons} == {"Wu Pengfei"}
+
+
+def test_a_professor_at_a_named_school_holds_the_post_there() -> None:
+    x = run("Zhao Minyu, a professor at the Party School of the CPC Moxi Municipal Committee, spoke.")
+    assert posts(x, "Zhao Minyu") == {("Professor", "Party School of the CPC Moxi Municipal Committee")}
+    r = run("Tao Lin, Mayor of Moxi, met guests. Qian Hao, a researcher at the Moxi Academy of Law, spoke.")
+    assert posts(r, "Qian Hao") == {("Researcher", "Moxi Academy of Law")}
+    # "at" a meeting names no body
+    y = run("Tao Lin, Mayor of Moxi, spoke. Wu Pengfei, a professor at the meeting, asked questions.")
+    assert not {b for _, b in posts(y, "Wu Pengfei") if b}
+
+
+def test_a_company_legal_form_does_not_end_the_sentence() -> None:
+    x = run(
+        "Yesterday afternoon, the Moxi Municipal People's Government and Lanfeng Optics Co., Ltd. signed "
+        "a cooperation agreement. Tao Lin, Mayor of Moxi, presided over the ceremony.",
+        published="2024-03-06",
+    )
+    assert x.events[0].date == "2024-03-05"
+
+
+def test_signers_and_delegation_members_took_part() -> None:
+    x = run(
+        "Tao Lin, Mayor of Moxi, presided over the ceremony. Vice Mayor Wu Pengfei and Anna Berg, Vice "
+        "President for Asia-Pacific of Fjell Energy AS, signed the agreement on behalf of the two sides. "
+        "Zhao Minyu, President of Moxi University, signed for the university. Qian Hao, Mayor of Lanfeng, "
+        "was a member of the delegation."
+    )
+    ev = x.events[0]
+    assert ev.presided_by == ["Tao Lin"]
+    assert {"Wu Pengfei", "Anna Berg", "Zhao Minyu", "Qian Hao"} <= set(ev.attended_by)
+    assert posts(x, "Anna Berg") == {("Vice President", "Fjell Energy AS")}
+    # a ministry's remit is no region: no guessed body
+    y = run("Tao Lin met with Anna Berg, Minister for Foreign Affairs of Veldia, in Moxi.")
+    assert not {b for _, b in posts(y, "Anna Berg") if b and "Ministry of Veldia" in b}
+
+
+def test_a_head_noun_inside_a_quoted_slogan_names_no_body() -> None:
+    text = 'Moxi will carry out the "Hundred Enterprises Help Hundred Villages" action for a "good start".'
+    assert not find_bodies(text)
+    assert "good start" not in {n.lower() for n in inits(text)}
+    assert {f for _, _, f in find_bodies('The "Moxi Investment Group" signed.')} == {"Moxi Investment Group"}
+
+
+def test_phrasings_of_one_party_organ_are_one_body() -> None:
+    x = run(
+        "Municipal Party Committee Theory Study Center Group holds study session\n"
+        "The Theoretical Study Center Group of the CPC Moxi Municipal Committee held a session. Tao Lin, "
+        "Secretary of the CPC Moxi Municipal Committee and Director of the Municipal Foreign Affairs "
+        "Working Committee, presided over the 2nd Meeting of the CPC Moxi Municipal Foreign Affairs "
+        "Working Committee."
+    )
+    names = bodies(x)
+    assert len([n for n in names if "Study Center Group" in n]) == 1
+    assert len([n for n in names if "Foreign Affairs Working Committee" in n]) == 1
+
+
+def test_an_appointment_gives_the_post_and_a_removal_none() -> None:
+    x = run(
+        "The meeting adopted a decision on appointments. Tao Lin was appointed Director of the Moxi "
+        "Municipal Bureau of Commerce and Wu Pengfei was appointed Director of the Moxi Municipal Bureau "
+        "of Ecology and Environment. Zhao Minyu was removed from the post of Director of the Moxi "
+        "Municipal Bureau of Finance."
+    )
+    assert posts(x, "Tao Lin") == {("Director", "Moxi Municipal Bureau of Commerce")}
+    assert posts(x, "Wu Pengfei") == {("Director", "Moxi Municipal Bureau of Ecology and Environment")}
+    assert not posts(x, "Zhao Minyu")

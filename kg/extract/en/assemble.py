@@ -6,6 +6,7 @@ import re
 
 from kg.extract.en.bodies import (
     _LEVEL_WORD,
+    ADMIN_ZONE,
     find_bodies,
     find_delegations,
     find_lower_bodies,
@@ -31,7 +32,8 @@ _ORDINAL_WORD = re.compile(
 
 
 _ORGAN_OF_CPC = re.compile(
-    r"(.+?) of (?:the )?(CPC [A-Z][a-z]+ (?:Municipal|County|District|Provincial)) Committee"
+    r"(.+?) of (?:the )?((?:CPC )?[A-Z][a-z]+ (?:Municipal|County|District|Provincial))"
+    r" (?:Party |CPC )?Committee"
 )
 
 
@@ -49,6 +51,14 @@ def _key(s: str, body: bool = False) -> str:
     if body:
         # "X Municipal Government" is the X Municipal People's Government
         s = re.sub(r"\b(municipal|county|district|provincial) people's government\b", r"\1 government", s)
+        # "Theoretical Study Center Group" is the "Theory Study Center Group"
+        s = re.sub(r"\btheoretical\b", "theory", s)
+        # "CPC X Municipal Committee" = "X Municipal Party Committee", and "CPC X Municipal Foreign Affairs
+        # Working Committee" = "X Municipal Foreign Affairs Working Committee" (a CPPCC says "CPPCC")
+        s = re.sub(r"\b(municipal|county|district|provincial) (?:cpc|party) committee\b", r"\1 committee", s)
+        s = re.sub(r"\bcpc (?=[a-z]+ (?:municipal|county|district|provincial)\b)", "", s)
+        # "X Municipal Party Committee Theory Study Center Group" = "... Group of the X Municipal Committee"
+        s = re.sub(r"\b(municipal|county|district|provincial) committee (?!of\b)(?=[a-z])", r"\1 ", s)
     s = re.sub(r"[^a-z0-9' ]", " ", s)
     words = sorted(w for w in s.split() if w not in {"the", "of", "and", "s", "for", "in", "on"})
     return " ".join(words)
@@ -247,7 +257,7 @@ def assemble(release: Release) -> Extraction:
             or _CO_LTD_MASKED.fullmatch(w)
             or w.lower() in {"cpc", "cppcc", "npc", "government"}
             for w in name.split()
-        ):
+        ) and not ADMIN_ZONE.search(name):
             return
         k = _key(_expand(name, acronyms, frozenset()), body=True)
         b = bodies.setdefault(k, Body(name=name, text_form=form if form != name else None))

@@ -376,10 +376,21 @@ _CO_LTD = re.compile(r"Co_+Ltd_*")
 _CO_LTD_TEXT = re.compile(r"\bCo\.,? ?Ltd\.?")
 
 
+# a state-designated zone run by its own administrative committee: "X Economic and Technological
+# Development Zone", "X High-tech Industrial Development Zone", "X High-tech Zone" (not an "Integrated
+# Development Zone" of two cities, which is a programme)
+ADMIN_ZONE = re.compile(
+    r"(?:Economic and Technological|Economic[- ]Technological|(?:New and )?H(?:igh|i)-[Tt]ech Industrial"
+    r"|H(?:igh|i)-[Tt]ech|Economic|Industrial) Development Zone$|H(?:igh|i)-[Tt]ech Zone$"
+)
+
+
 def _is_head(words: list[str], k: int) -> bool:
     heads = lexicon().body_heads
     w = re.sub(r"[’']s$", "", words[k].strip("’'"))
     if w in heads or _CO_LTD.fullmatch(w):
+        return True
+    if w == "Zone" and ADMIN_ZONE.search(" ".join(words[max(0, k - 5) : k + 1])):
         return True
     return k > 0 and f"{words[k - 1]} {w}" in heads
 
@@ -605,11 +616,12 @@ def _name_part(words: list[str]) -> list[str] | None:
     # laws and plans are initiatives: "Electoral Law of the National People's Congress"
     cues = lex.initiative_cues
     before_of = words[: words.index("of")] if "of" in words else words
-    if before_of and before_of[-1] in cues:
+    if before_of and before_of[-1] in cues and not ADMIN_ZONE.search(" ".join(before_of)):
         return None
     return words or None
 
 
+_QUOTE_GOES_ON = re.compile(r"\s+[A-Za-z][^\"”]*[\"”]")
 _AT_THE = re.compile(r"\b(?:at|in)\s+the\s+$")
 
 
@@ -644,6 +656,8 @@ def find_bodies(text: str, skip: list[tuple[int, int]] | None = None) -> list[tu
             )
             if tail and (name[-1] == "Party" or name[-1] in {"Congress", "Government", "Committee"}):
                 end += tail.end()
+            if text[start - 1 : start] in {'"', "“"} and _QUOTE_GOES_ON.match(text[end : end + 80]):
+                continue  # "“Ten Thousand Enterprises Help Ten Thousand Villages” action": a quoted slogan
             if name[-1] in {"Center", "Centre"} and _AT_THE.search(text[max(0, start - 8) : start]):
                 continue  # "opened at the Moxi International Convention Center": a venue
             form = re.sub(r"\s+", " ", text[start:end])

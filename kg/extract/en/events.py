@@ -184,7 +184,7 @@ def _event_date(
             _HELD.search(clause)
             or re.search(
                 r"\b(presid|chair|attend|met|meet|talks|visit|session|meeting|"
-                r"host)",
+                r"host|signed|signing|ceremony)",
                 clause,
                 re.I,
             )

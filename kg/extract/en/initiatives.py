@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.en.bodies import ADMIN_ZONE
 from kg.extract.en.lexicon import Lexicon, lexicon
 from kg.extract.en.names import syllable_count
 
@@ -53,6 +54,7 @@ _GENERIC = {
     "opening-up",
     "rural revitalization",
     "reform and opening-up",
+    "good start",  # a year's or quarter's "good start" is a wish, not a programme
 }
 _LEAD_DROP = {"the", "a", "an", "on", "in", "of", "and", "for", "to", "at", "with"}
 
@@ -107,11 +109,14 @@ def find_initiatives(text: str) -> list[tuple[int, int, str]]:
         found.append((m.start(), end, name))
     for m in _THOUGHT.finditer(text):
         topic = m.group(1).strip()
+        # "study X Thought on ... thoroughly and systematically": the adverb is no part of the name
+        topic = re.sub(r"(?: [a-z]+ly)+$", "", topic)
+        end = m.start(1) + len(topic)
         if len(topic.split()) <= 10:
             art = re.match(r"(?:the|a)\s+", topic)
             rest = topic[art.end() :] if art else topic
             topic = f"{art.group(0) if art else ''}{rest[:1].upper() + rest[1:]}"
-            found.append((m.start(), m.end(1), f"Xi Jinping Thought on {topic}"))
+            found.append((m.start(), end, f"Xi Jinping Thought on {topic}"))
     for m in _IMPORTANT_THOUGHTS.finditer(text):
         if len(m.group(1).split()) <= 10:
             found.append((m.start(), m.end(1), m.group(0)))
@@ -286,6 +291,8 @@ def _cap_name(seq: str, lx: Lexicon) -> str | None:
         return None
     if words[0] in {"Xi", "Thought"}:
         return None
+    if ADMIN_ZONE.search(" ".join(words)):
+        return None  # "X Economic and Technological Development Zone" is a body with its own committee
     if words[-1] in {"Zone", "Area"} and words[-2] not in _PROGRAMME_ZONE:
         return None  # "the West Lake Scenic Area" is a place; a "Development Zone" is a programme
     if words[-1] == "Week" and (len(words) < 3 or words[-2] == "Golden"):

@@ -109,6 +109,9 @@ _BYLINE = re.compile(
 )
 
 
+_BOOK_BEFORE = re.compile(r"\b(?:of|volumes?|books?|read|reading|study|studying|studied)\s+[“\"]?$")
+
+
 def is_byline(text: str, start: int, end: int) -> bool:
     """Photo credits, reporters and editors: "(Xinhua/Li Ming)", "Editor: Li Ming", "(By Li Ming/Daily)"."""
     if text[end : end + 1] == "/" or text[max(0, start - 1) : start] == "/":
@@ -116,6 +119,10 @@ def is_byline(text: str, start: int, end: int) -> bool:
     line_start = max(text.rfind("\n", 0, start), text.rfind("(", 0, start), text.rfind("[", 0, start)) + 1
     if re.match(r"(?:[’']s)?\s+Thought\b", text[end : end + 12]):
         return True  # "Xi Jinping Thought on ..." names a doctrine, not the person
+    if re.match(r"\s*:\s*(?:The|On)\s+[A-Z]", text[end : end + 12]) and _BOOK_BEFORE.search(
+        text[max(0, start - 20) : start]
+    ):
+        return True  # "the fourth volume of Tao Lin: The Art of Governance" is a book's title, not the person
     return bool(_BYLINE.search(text[line_start:start]))
 
 

@@ -16,7 +16,7 @@ from kg.extract.en.bodies import default_body, qualify
 from kg.extract.en.lexicon import lexicon
 from kg.extract.en.locality import Locality
 from kg.extract.en.names import Mention
-from kg.extract.en.titles import Item, left_chain, parse_chain, right_chain
+from kg.extract.en.titles import Item, first_role_index, left_chain, parse_chain, right_chain
 from kg.extract.en.titles import _cut_body as cut_body
 from kg.model import Post
 
@@ -73,6 +73,8 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
                 left[0][-1].body_span = (bstart, bstart + len(body))
         if not right:
             right = _bare_postnominal(text, m.end)
+        if not right:
+            right = _appointed(text, m.end, starts)
         if right:
             r.items.extend(right[0])
             r.chain_end = right[1]
@@ -124,6 +126,25 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
         readings.append(r)
         prev = r
     return readings
+
+
+_APPOINTED = re.compile(r"[ \u00a0]+(?:was|has been) (?:appointed|elected|named)(?: as)?[ \u00a0]+(?=[A-Z])")
+
+
+def _appointed(text: str, end: int, starts: frozenset[int]) -> tuple[list[Item], int] | None:
+    """ "X was appointed Director of the Y Bureau": the post the release reports X taking up."""
+    m = _APPOINTED.match(text, end)
+    if not m:
+        return None
+    stop = re.search(r"[,.;:()]|\s(?:to replace|in place of|replacing)\s", text[m.end() : m.end() + 200])
+    limit = min([m.end() + (stop.start() if stop else 200)] + [x for x in starts if x > m.end()])
+    seg = re.sub(r"\s+(?:and|while|whereas)\s*$", "", text[m.end() : limit])
+    if first_role_index(seg) != 0:
+        return None
+    items, seg_end, _ = parse_chain(seg, m.end())
+    if not items or items[0].role.canonical.lower() in {"deputy", "deputies"}:
+        return None
+    return items, seg_end
 
 
 _BARE_AFTER = re.compile(

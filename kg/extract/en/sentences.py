@@ -6,7 +6,7 @@ import re
 
 _ABBREV = re.compile(
     r"(?:\b(?:Lt|Mr|Mrs|Ms|Dr|Hon|No|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Sen|Rep|"
-    r"Prof|Gen|Co|Inc|Ltd|vs|etc|H\.E|U\.S|T\.H)|\b[A-Z])$"
+    r"Prof|Gen|Co|Inc|Ltd|vs|etc|H\.E|U\.S|T\.H)|_Ltd|\b[A-Z])$"
 )
 _END = re.compile(r"[.!?。](?=[\s\"”’)\]]*(?:\s|$)|[A-Z])|\n|[.!?]$")
 FURNITURE = re.compile(

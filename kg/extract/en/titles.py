@@ -93,6 +93,15 @@ class Item:
     place: str | None = None  # a bare place the body names ("Mayor of Ningbo")
 
 
+# a region a company officer is responsible for ("Vice President for Asia-Pacific of X"); a remit like
+# "Minister for Foreign Affairs" names a ministry instead and is not skipped
+_REGION_WORD = re.compile(
+    r"(?:Asia|Pacific|Asia-Pacific|Europe|Africa|Americas|America|Latin|Middle|East|Eurasia|Oceania|"
+    r"Greater|China|Global|International|Overseas|North|South|Northern|Southern|Western|Eastern|Central|"
+    r"Nordic|Region|Markets?|APAC|EMEA)"
+)
+
+
 def _tokens(seg: str, offset: int) -> list[tuple[str, int, int]]:
     seg = re.sub(r"\([A-Z]{2,8}\)", lambda m: " " * len(m.group(0)), seg)
     return [(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(seg)]
@@ -109,6 +118,8 @@ def _role_at(toks: list[tuple[str, int, int]], i: int) -> tuple[Role, int] | Non
         key = " ".join(words)
         if key in roles:
             return roles[key], i + n
+        if "-" in key and key.replace("-", " ") in roles:
+            return roles[key.replace("-", " ")], i + n  # "vice-mayor", "Vice-Chairman"
     return None
 
 
@@ -194,7 +205,21 @@ def parse_chain(seg: str, offset: int = 0) -> tuple[list[Item], int, str]:
             after = after[:-1]
         if after and after[0][0].lower() == "to" and role.canonical == "Ambassador":
             after = []
-        if after and after[0][0].lower() == "of":
+        if after and after[0][0] == "for":
+            # "Vice President for Asia-Pacific of X", "Director for Europe of X": a remit before the body
+            k = next((x for x, t in enumerate(after[:5]) if t[0] == "of"), None)
+            if k and k > 1 and all(_REGION_WORD.fullmatch(t[0]) for t in after[1:k]):
+                after = after[k:]
+        of_like = bool(after) and after[0][0].lower() == "of"
+        if (
+            after
+            and after[0][0].lower() == "at"
+            and not role.default_body
+            and any(t[0] in lex.body_heads for t in after[1:])
+        ):
+            # "a professor at the Moxi Party School", "a researcher at the X Institute": "at" names the body
+            of_like = True
+        if of_like:
             body_toks = after[1:]
             if role.canonical == "Ambassador":
                 cut = [x for x, t in enumerate(body_toks) if t[0].lower() == "to"]
@@ -228,7 +253,7 @@ def parse_chain(seg: str, offset: int = 0) -> tuple[list[Item], int, str]:
         else:
             end = toks[e - 1][2]
         items.append(item)
-        if after and after[0][0].lower() == "of" and body_toks and cut_short:
+        if of_like and body_toks and cut_short:
             break
     # "Deputy Party Secretary and Mayor of Ningbo": a bare place distributes backwards
     for a, b in zip(items, items[1:], strict=False):
