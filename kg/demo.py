@@ -9,42 +9,21 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-_COUNTS = """
-SELECT
-  (COUNT(DISTINCT ?release) AS ?releases) (COUNT(DISTINCT ?person) AS ?persons)
-  (COUNT(DISTINCT ?body) AS ?bodies) (COUNT(DISTINCT ?event) AS ?events)
-  (COUNT(DISTINCT ?initiative) AS ?initiatives)
-WHERE {
-  { ?release a schema:NewsArticle } UNION { ?person a schema:Person } UNION
-  { ?body a org:Organization } UNION { ?event a schema:Event } UNION { ?initiative a kgo:Initiative }
-}
-"""
 
-_TOP_OFFICIALS = """
-SELECT ?name (COUNT(DISTINCT ?event) AS ?events) WHERE {
-  { ?event kgo:presidedBy ?p } UNION { ?event schema:attendee ?p }
-  ?p rdfs:label ?name . FILTER(lang(?name) = "en" || lang(?name) = "")
-} GROUP BY ?name ORDER BY DESC(?events) ?name LIMIT 5
-"""
+def _summary(store, out: TextIO, failed: int, top: int = 5) -> None:
+    """Counts, top officials and who presided most: the head of `kg analyze`'s report."""
+    from kg.analyze import analyze
 
-_PRESIDED_MOST = """
-SELECT ?name (COUNT(DISTINCT ?event) AS ?presided) WHERE {
-  ?event kgo:presidedBy ?p . ?p rdfs:label ?name . FILTER(lang(?name) = "en" || lang(?name) = "")
-} GROUP BY ?name ORDER BY DESC(?presided) ?name LIMIT 5
-"""
-
-
-def _summary(store, out: TextIO, failed: int) -> None:
-    row = next(iter(store.query(_COUNTS)))
-    counts = ", ".join(f"{int(v)} {k}" for k, v in zip(
-        ("releases", "persons", "bodies", "events", "initiatives"), row, strict=True))
+    report = analyze(store, top=top)
+    counts = ", ".join(f"{value} {metric}" for metric, value in report.section("summary").rows
+                       if metric in {"releases", "persons", "bodies", "events", "initiatives"})
     print(f"\nkg demo: {counts}; {store.triple_count()} quads; {failed} release(s) failed", file=out)
-    print("Top officials (events taken part in):", file=out)
-    for name, n in store.query(_TOP_OFFICIALS):
-        print(f"  {int(n):3d}  {name}", file=out)
+    print("Top officials (co-attendance, by weighted degree):", file=out)
+    for row in report.section("central").records():
+        print(f"  {row['weighted_degree']:3d}  {row['person']}", file=out)
     print("Presided most:", file=out)
-    for name, n in store.query(_PRESIDED_MOST):
-        print(f"  {int(n):3d}  {name}", file=out)
+    for row in report.section("presiders").records():
+        print(f"  {row['presided']:3d}  {row['person']}", file=out)
 
 
 def run_demo(samples: Path, store_dir: Path, exports: Path, out: TextIO = sys.stdout) -> int:
