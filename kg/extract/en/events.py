@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from kg.extract.en.dates import find_dates
 from kg.extract.en.lexicon import lexicon
@@ -60,17 +61,29 @@ def _cue_patterns() -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
-_PRESIDE_AFTER = re.compile(
+# what may stand between a presider's name (or title) and the presiding verb: ", also", "who", "on the
+# afternoon", ...
+_PRESIDE_GAP = (
     r"\s*(?:\([RL]\)\s*)?,?\s*(?:also\s+|then\s+|has\s+|who\s+|yesterday\s+|recently\s+|"
     r"(?:on|in|at)\s+(?:the\s+)?\w+(?:\s+(?:morning|afternoon|evening))?\s+)?"
-    r"(presided|presides|presiding|chaired|chairs|hosted|hosts)\b",
-    re.I,
 )
-_PRESIDE_BEFORE = re.compile(
-    r"\b(?:chaired|presided over|presided|hosted|chairmanship of)\s+by\s*$|"
-    r"\bunder the chairmanship of\s*$|\b(?:chaired|presided over|hosted) by\s+(?:the\s+)?$",
-    re.I,
-)
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=lambda x: -len(x)))
+
+
+@lru_cache(maxsize=1)
+def _preside_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Presiding is decided by the ``presided`` rows of event_cues.tsv (the verb follows the presider:
+    "X presided over", "X, who chaired") and its ``presided_by`` rows (the presider follows: "hosted by X")."""
+    cues = lexicon().event_cues
+    after = _alternation([k for k, v in cues.items() if v == "presided"])
+    before = _alternation([k for k, v in cues.items() if v == "presided_by"])
+    return (
+        re.compile(rf"{_PRESIDE_GAP}(?:{after})\b", re.I),
+        re.compile(rf"\b(?:{before})\s+(?:the\s+)?$", re.I),
+    )
 
 
 def read_events(
@@ -90,11 +103,12 @@ def read_events(
         got = find_dates(dl.group(1), ref)
         if got:
             ref = got[0][2]
+    preside_after, preside_before = _preside_patterns()
     presiding = {
         id(r)
         for r in readings
-        if _PRESIDE_AFTER.match(text[r.chain_end : r.chain_end + 40])
-        or _PRESIDE_BEFORE.search(text[max(0, r.chain_start - 40) : r.chain_start])
+        if preside_after.match(text[r.chain_end : r.chain_end + 60])
+        or preside_before.search(text[max(0, r.chain_start - 40) : r.chain_start])
     }
     groups: list[dict] = [{"presided": {}, "attended": {}, "date": None, "first": None}]
     for s, e in sents:
