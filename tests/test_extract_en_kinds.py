@@ -27,3 +27,13 @@ def test_moderated_by_names_the_presider_after_the_verb() -> None:
     (ev,) = x.events
     assert ev.presided_by == ["Xu Lanfang"]
     assert ev.attended_by == ["Tang Heping"]
+
+
+def test_one_post_for_two_writings_of_one_body() -> None:
+    x = run(
+        "Gao Ming, chairman of the 9th Xiyuan Provincial Committee of the Chinese People's Political "
+        "Consultative Conference (CPPCC), attended the meeting. Gao Ming, chairman of the CPPCC Xiyuan "
+        "Provincial Committee, delivered a speech."
+    )
+    chair = [b for r, b in posts(x, "Gao Ming") if r == "Chairman"]
+    assert len(chair) == 1, chair

@@ -158,6 +158,21 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
     return -1
 
 
+def _add_post(p: Person, post: Post, acronyms: dict[str, str]) -> None:
+    """One post per role and body: "Chairman of the 14th National Committee of the CPPCC" and "Chairman of
+    the CPPCC National Committee" are one post (the term, acronyms and word order do not count); the
+    fuller writing is kept."""
+    key = _key(_expand(post.body or "", acronyms, frozenset()), body=True)
+    for n, x in enumerate(p.posts):
+        if x.role == post.role and (
+            x.body == post.body or _key(_expand(x.body or "", acronyms, frozenset()), body=True) == key
+        ):
+            if post.body and x.body and len(post.body) > len(x.body) and post.body[:1].isupper():
+                p.posts[n] = post
+            return
+    p.posts.append(post)
+
+
 def assemble(release: Release) -> Extraction:
     # "Co., Ltd." is one word of a company name: no comma or period of it ends a title or a sentence
     text = _CO_LTD.sub(lambda m: "Co" + "_" * (len(m.group(0)) - 5) + "Ltd", release.text)
@@ -218,8 +233,7 @@ def assemble(release: Release) -> Extraction:
                 post = Post(role=post.role, body=inherited, body_text=None, span=post.span)
             last_body_by_head[head] = post.body or ""
             last_post_in_sent[sid] = post
-            if not any(x.role == post.role and x.body == post.body for x in p.posts):
-                p.posts.append(post)
+            _add_post(p, post, acronyms)
 
     bodies: dict[str, Body] = {}
 
