@@ -37,3 +37,45 @@ def test_one_post_for_two_writings_of_one_body() -> None:
     )
     chair = [b for r, b in posts(x, "Gao Ming") if r == "Chairman"]
     assert len(chair) == 1, chair
+
+
+def test_a_shared_plural_title_after_all() -> None:
+    x = run(
+        "The meeting was attended by Gao Ming, Luo Pingan, and Xu Lanfang, all members of the Standing "
+        "Committee of the CPC Xiyuan Provincial Committee and deputy heads of the Xiyuan Provincial "
+        "Leading Group for Rural Work."
+    )
+    for name in ("Gao Ming", "Luo Pingan", "Xu Lanfang"):
+        got = posts(x, name)
+        assert ("Member", "Standing Committee of the CPC Xiyuan Provincial Committee") in got, got
+        assert any(r == "Deputy Head" and "Leading Group for Rural Work" in (b or "") for r, b in got), got
+
+
+def test_a_plural_title_as_the_predicate_of_a_list() -> None:
+    x = run(
+        "The leaders — Gao Ming, Luo Pingan and Xu Lanfang — are all members of the Standing Committee "
+        "of the CPC Xiyuan Provincial Committee. Tang Heping is a member of the CPC Lanhe Municipal "
+        "Committee."
+    )
+    for name in ("Gao Ming", "Luo Pingan", "Xu Lanfang"):
+        assert posts(x, name) == {("Member", "Standing Committee of the CPC Xiyuan Provincial Committee")}
+    assert posts(x, "Tang Heping") == {("Member", "CPC Lanhe Municipal Committee")}
+
+
+def test_no_predicate_title_when_the_sentence_goes_on() -> None:
+    x = run("Tang Heping is a member of the delegation that toured Lanhe farms last week.")
+    assert not any(p.posts for p in x.persons if p.name == "Tang Heping")
+
+
+def test_visits_and_group_discussions_report_attendance() -> None:
+    x = run(
+        "Gao Ming, Secretary of the CPC Xiyuan Provincial Committee, visits deputies from Lanhe and joins "
+        "a group discussion with them."
+    )
+    (ev,) = x.events
+    assert ev.attended_by == ["Gao Ming"]
+
+
+def test_he_before_a_full_name_is_the_pronoun() -> None:
+    x = run("Ouyang Lin, Mayor of Qingshan, met the guests. He Ouyang Lin said that Qingshan welcomes them.")
+    assert sorted(p.name for p in x.persons) == ["Ouyang Lin"]

@@ -70,13 +70,15 @@ _PRESIDE_GAP = (
 
 
 def _alternation(phrases: list[str]) -> str:
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=lambda x: -len(x)))
+    longest_first = sorted(phrases, key=lambda x: -len(x))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in longest_first)
 
 
 @lru_cache(maxsize=1)
 def _preside_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Presiding is decided by the ``presided`` rows of event_cues.tsv (the verb follows the presider:
-    "X presided over", "X, who chaired") and its ``presided_by`` rows (the presider follows: "hosted by X")."""
+    "X presided over", "X, who chaired") and its ``presided_by`` rows (the presider follows: "hosted by
+    X")."""
     cues = lexicon().event_cues
     after = _alternation([k for k, v in cues.items() if v == "presided"])
     before = _alternation([k for k, v in cues.items() if v == "presided_by"])

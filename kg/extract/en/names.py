@@ -68,6 +68,11 @@ def _pinyin_name(text: str, m: re.Match[str]) -> tuple[int, str] | None:
         return None
     if _is_title(sur) and _is_title(given):
         end = m.end(2)
+        if sur.lower() in lex.not_name_words and given.lower() in lex.surnames:
+            # "He Ouyang Lin said": the English word "He" before a full name, not the surname He
+            nxt_given = re.match(r"[ \u00a0]+([A-Z][a-z]+)\b", text[end : end + 12])
+            if nxt_given and 1 <= syllable_count(nxt_given.group(1)) <= 2:
+                return None
         # "Feng Lang Tao": a third one-syllable capitalized word completes a split given name
         if third and n == 1 and syllable_count(third) == 1 and third.lower() not in lex.not_name_words:
             return m.end(3), f"{sur} {given} {third}"

@@ -16,7 +16,7 @@ from kg.extract.en.bodies import default_body, qualify
 from kg.extract.en.lexicon import lexicon
 from kg.extract.en.locality import Locality
 from kg.extract.en.names import Mention
-from kg.extract.en.titles import Item, first_role_index, left_chain, parse_chain, right_chain
+from kg.extract.en.titles import Item, first_role_index, left_chain, parse_chain, predicate_chain, right_chain
 from kg.extract.en.titles import _cut_body as cut_body
 from kg.model import Post
 
@@ -75,6 +75,8 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
             right = _bare_postnominal(text, m.end)
         if not right:
             right = _appointed(text, m.end, starts)
+        if not right:
+            right = predicate_chain(text, m.end)
         if right:
             r.items.extend(right[0])
             r.chain_end = right[1]

@@ -37,6 +37,7 @@ _LEAD = {
     "ms",
     "dr",
     "respectively",
+    "all",
 }
 _BODYISH_LOWER = {
     "party",
@@ -440,7 +441,7 @@ def right_chain(text: str, end: int, starts: frozenset[int] = frozenset()) -> tu
             break
         if fr and fr[0].plural and re.match(r"\s*and\s", piece):
             break  # "Chief Procurator X, and heads of the County Finance Bureau attended": other people
-        lead = re.match(r"\s*(?:(?:and|also|a|an|the|who is|is|as|respectively|both)\s+)*", piece)
+        lead = re.match(r"\s*(?:(?:and|also|a|an|the|who is|is|as|respectively|both|all)\s+)*", piece)
         body_start = pos + (lead.end() if lead else 0)
         sub = text[body_start:piece_end]
         idx = first_role_index(sub)
@@ -467,3 +468,28 @@ def right_chain(text: str, end: int, starts: frozenset[int] = frozenset()) -> tu
     if not items:
         return None
     return items, chain_end or end
+
+
+_COPULA = re.compile(
+    r"[ \u00a0]*(?:[—–][ \u00a0]*)?(?:(are|were)[ \u00a0]+(?:all[ \u00a0]+|both[ \u00a0]+)?"
+    r"|(is|was)[ \u00a0]+(?:also[ \u00a0]+)?(?:a[ \u00a0]+|an[ \u00a0]+|the[ \u00a0]+)?)(?=[A-Za-z])"
+)
+
+
+def predicate_chain(text: str, end: int) -> tuple[list[Item], int] | None:
+    """ "The leaders, A, B and C, are all members of X." / "A is a member of X.": a title given as the
+    predicate of the sentence. The title must fill the rest of the sentence; "are" takes a plural title
+    (it then distributes over the list before it), "is" a singular one."""
+    m = _COPULA.match(text, end)
+    if not m:
+        return None
+    stop = re.search(r"[.;:\n]|$", text[m.end() : m.end() + 300])
+    sub = text[m.end() : m.end() + (stop.start() if stop else 300)]
+    if first_role_index(sub) != 0:
+        return None
+    items, chain_end, _ = parse_chain(sub, m.end())
+    if not items or items[0].role.plural != bool(m.group(1)):
+        return None
+    if text[chain_end : m.end() + len(sub)].strip(" ,\u00a0"):
+        return None
+    return items, chain_end
