@@ -79,3 +79,22 @@ def test_visits_and_group_discussions_report_attendance() -> None:
 def test_he_before_a_full_name_is_the_pronoun() -> None:
     x = run("Ouyang Lin, Mayor of Qingshan, met the guests. He Ouyang Lin said that Qingshan welcomes them.")
     assert sorted(p.name for p in x.persons) == ["Ouyang Lin"]
+
+
+def test_a_roster_of_title_lines_over_name_lines() -> None:
+    x = run(
+        "The Standing Committee of the Xiyuan Provincial People's Congress met on Monday.\n\n"
+        "- Chairman of the Xiyuan Provincial People's Congress Standing Committee:\n\nGao Ming\n\n"
+        "- Vice Chairpersons of the Xiyuan Provincial People's Congress Standing Committee:\n\n"
+        "Luo Pingan\n\nDorje Tsering\n\n- Secretary-General:\n\nXu Lanfang\n\nAll rights reserved.\n"
+    )
+    body = "Standing Committee of the Xiyuan Provincial People's Congress"
+    assert posts(x, "Gao Ming") == {("Chairman", body)}
+    assert posts(x, "Luo Pingan") == {("Vice Chairperson", body)}
+    assert posts(x, "Dorje Tsering") == {("Vice Chairperson", body)}
+    assert posts(x, "Xu Lanfang") == {("Secretary-General", body)}
+
+
+def test_a_title_line_over_prose_is_no_roster() -> None:
+    x = run("Vice Chairpersons of the Lanhe Municipal Committee:\n\nBuilding Green Valleys Together\n")
+    assert x.persons == []

@@ -48,9 +48,50 @@ def _role_level(item: Item) -> str | None:
     return None
 
 
+_ROSTER_HEAD = re.compile(r"^[ \t]*(?:[-–—•*·][ \t]*)?([A-Z][^\n:]{2,150}?)[ \t]*[:：][ \t]*$", re.M)
+_ROSTER_NAME = re.compile(r"[ \t]*(?:[-–—•*·][ \t]*)?([A-Z][\w’'\-]*(?:[ \u00a0]+[A-Z][\w’'\-]*){1,3})[ \t]*")
+
+
+def roster(text: str) -> dict[tuple[int, int], list[Item]]:
+    """A roster: a line that is only a title ("- Vice Chairpersons of the Standing Committee:") over lines
+    that are only names; each name takes the title. A title line without a body ("- Secretary-General:")
+    right after another one is in that one's body. Returns the span of each name -> its title items."""
+    out: dict[tuple[int, int], list[Item]] = {}
+    prev_body: tuple[str, tuple[int, int] | None] | None = None
+    last_line_end = -1
+    for h in _ROSTER_HEAD.finditer(text):
+        seg = h.group(1)
+        if first_role_index(seg) != 0:
+            prev_body = None
+            continue
+        items, chain_end, _ = parse_chain(seg, h.start(1))
+        if not items or text[chain_end : h.end(1)].strip():
+            prev_body = None
+            continue
+        if items[-1].body_text is None and prev_body and not text[last_line_end : h.start()].strip():
+            for it in items:
+                it.body_text, it.body_span = prev_body
+        elif items[-1].body_text:
+            prev_body = (items[-1].body_text, items[-1].body_span)
+        pos = h.end() + 1
+        while pos < len(text):
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[pos:line_end]
+            if line.strip():
+                nm = _ROSTER_NAME.fullmatch(line)
+                if not nm or first_role_index(nm.group(1)) is not None:
+                    break
+                out[(pos + nm.start(1), pos + nm.end(1))] = items
+                last_line_end = line_end
+            pos = line_end + 1
+    return out
+
+
 def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
     lex = lexicon()
     readings: list[Reading] = []
+    listed = roster(text)
     prev: Reading | None = None
     known = {m.name for m in mentions if m.kind == "pinyin"}
     starts = frozenset(m.start for m in mentions)
@@ -117,6 +158,9 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
                 p.items.extend(right[0])
                 cur = p.mention
                 j -= 1
+        if not r.items and (m.start, m.end) in listed:
+            r.items.extend(listed[(m.start, m.end)])
+            r.own = True
         if m.kind == "foreign" and not r.items and m.name not in known:
             continue
         if m.kind == "cjk" and not r.items:
