@@ -110,7 +110,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from kg.store import Store
 
     with Store(args.store, read_only=True) as store:
-        report = analyze(store, top=args.top)
+        report = analyze(store, top=args.top, since=args.since, until=args.until, split_at=args.split)
     write_report(report, args.format, sys.stdout)
     return 0
 
@@ -166,6 +166,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_demo(Path(args.samples), Path(args.store), Path(args.exports))
 
 
+def date_arg(value: str) -> str:
+    """A date or a date prefix: YYYY, YYYY-MM or YYYY-MM-DD."""
+    import re
+
+    if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+        raise argparse.ArgumentTypeError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    return value
+
+
+def window_args(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--since", type=date_arg, metavar="DATE", help="only events on or after DATE")
+    sp.add_argument("--until", type=date_arg, metavar="DATE", help="only events on or before DATE")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="kg",
@@ -200,6 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("analyze", help="centrality, communities, co-attendance, initiative spread")
     sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
     sp.add_argument("--top", type=int, default=10)
+    window_args(sp)
+    sp.add_argument("--split", type=date_arg, metavar="DATE",
+                    help="compare centrality before DATE and from DATE on (default: the median event date)")
     store_arg(sp)
     sp.set_defaults(func=cmd_analyze)
 

@@ -20,7 +20,7 @@ def _summary(store, out: TextIO, failed: int, top: int = 5) -> None:
     print(f"\nkg demo: {counts}; {store.triple_count()} quads; {failed} release(s) failed", file=out)
     print("Top officials (co-attendance, by weighted degree):", file=out)
     for row in report.section("central").records():
-        print(f"  {row['weighted_degree']:3d}  {row['person']}", file=out)
+        print(f"  {row['weighted_degree']:5.2f}  {row['person']}", file=out)
     print("Presided most:", file=out)
     for row in report.section("presiders").records():
         print(f"  {row['presided']:3d}  {row['person']}", file=out)

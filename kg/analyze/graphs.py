@@ -28,19 +28,28 @@ def event_participants(data: GraphData) -> dict[str, set[str]]:
 
 
 def coattendance_graph(data: GraphData) -> nx.Graph:
-    """Persons linked when they took part in the same event; ``weight`` = number of shared events,
-    ``events`` = the sorted shared event IRIs. Every person who took part in an event is a node."""
+    """Persons linked when they took part in the same event, with Newman's collaboration weighting.
+
+    An event with ``n`` participants adds ``1/(n-1)`` to the ``weight`` of each of its pairs (M. E. J.
+    Newman, "Scientific collaboration networks. II", Phys. Rev. E 64, 016132, 2001): one large meeting
+    no longer outweighs many small ones, and a person's weighted degree (strength) is the number of
+    events they shared with anybody, however large. ``shared`` = the number of shared events,
+    ``events`` = the sorted shared event IRIs. Every person who took part in an event is a node.
+    """
     g = nx.Graph()
     participants = event_participants(data)
     persons = sorted({p for ps in participants.values() for p in ps})
     for p in persons:
         g.add_node(p, label=data.label(p))
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    weight: dict[tuple[str, str], float] = defaultdict(float)
     for event in sorted(participants):
-        for a, b in combinations(sorted(participants[event]), 2):
+        people = sorted(participants[event])
+        for a, b in combinations(people, 2):
             shared[(a, b)].append(event)
+            weight[(a, b)] += 1.0 / (len(people) - 1)
     for (a, b), events in sorted(shared.items()):
-        g.add_edge(a, b, weight=len(events), events=events)
+        g.add_edge(a, b, weight=weight[(a, b)], shared=len(events), events=events)
     return g
 
 

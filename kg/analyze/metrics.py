@@ -3,11 +3,20 @@
 All rankings break ties by label then IRI, and community detection uses a fixed seed, so the same
 data always gives the same report.
 
-- centrality is computed on the co-attendance graph: degree (distinct co-attendees), weighted degree
-  (sum of shared events), betweenness (unweighted shortest paths, normalised; sampled with a fixed
-  seed above ``BETWEENNESS_EXACT_LIMIT`` nodes) and PageRank (weighted by shared events). Officials
-  are ranked by weighted degree, then degree, betweenness, PageRank: PageRank alone favours the
-  members of small isolated groups, which fragmented press coverage is full of.
+- centrality is computed on the co-attendance graph with Newman's collaboration weighting (each
+  event of ``n`` participants adds ``1/(n-1)`` to each of its pairs, see
+  :func:`kg.analyze.graphs.coattendance_graph`): degree (distinct co-attendees), weighted degree
+  (strength: the number of events shared with anybody, so one large meeting counts once), betweenness
+  (shortest paths with length ``1/weight``, normalised; sampled with a fixed seed above
+  ``BETWEENNESS_EXACT_LIMIT`` nodes) and PageRank (on the weights). Officials are ranked by weighted
+  degree, then betweenness, PageRank, degree: PageRank alone favours the members of small isolated
+  groups, which fragmented press coverage is full of, and plain degree favours whoever sat in the
+  largest meeting.
+- time: ``since``/``until`` restrict everything to the events of a window
+  (:mod:`kg.analyze.periods`); *change* splits the window at a date (by default the median event
+  date) and lists who gained or lost weighted degree between the two periods.
+- diffusion: when each body and place first endorsed each initiative, and which bodies adopt early
+  (:mod:`kg.analyze.diffusion`).
 - communities: Louvain modularity on the weighted co-attendance graph (seed ``SEED``); only
   communities of two or more persons are listed.
 - an initiative's endorsing bodies are the bodies that endorse it directly plus the bodies that
@@ -21,7 +30,9 @@ from collections import Counter, defaultdict
 import networkx as nx
 
 from kg.analyze.data import BODY, EVENT, INITIATIVE, PERSON, PRESIDED, GraphData
+from kg.analyze.diffusion import active_bodies, adoptions, curve, early_adopters, place_name
 from kg.analyze.graphs import coattendance_graph
+from kg.analyze.periods import median_date, restrict, split
 from kg.analyze.report import Report, Section
 
 SEED = 42
@@ -37,10 +48,12 @@ def centrality(g: nx.Graph) -> dict[str, dict[str, float]]:
     """node -> {degree, weighted_degree, betweenness, pagerank}."""
     if g.number_of_nodes() == 0:
         return {}
+    for _a, _b, attrs in g.edges(data=True):
+        attrs["distance"] = 1.0 / attrs["weight"] if attrs.get("weight") else 1.0
     if g.number_of_nodes() > BETWEENNESS_EXACT_LIMIT:
-        betweenness = nx.betweenness_centrality(g, k=BETWEENNESS_SAMPLES, seed=SEED)
+        betweenness = nx.betweenness_centrality(g, k=BETWEENNESS_SAMPLES, seed=SEED, weight="distance")
     else:
-        betweenness = nx.betweenness_centrality(g)
+        betweenness = nx.betweenness_centrality(g, weight="distance")
     pagerank = weighted_pagerank(g)
     return {
         n: {
@@ -86,8 +99,69 @@ def endorsers(data: GraphData) -> dict[str, tuple[set[str], set[str]]]:
     return out
 
 
-def build_report(data: GraphData, top: int = 10) -> Report:
-    """The full report from already loaded data; ``top`` limits each ranking."""
+def ranked_officials(data: GraphData, cent: dict[str, dict[str, float]]) -> list[str]:
+    """Persons of the co-attendance graph, most central first (see the module doc)."""
+    def key(n: str) -> tuple:
+        c = cent[n]
+        return (-round(c["weighted_degree"], 9), -round(c["betweenness"], 9), -round(c["pagerank"], 9),
+                -c["degree"], *_key(data, n))
+
+    return sorted(cent, key=key)
+
+
+def _strengths(data: GraphData) -> tuple[dict[str, float], dict[str, float]]:
+    g = coattendance_graph(data)
+    return dict(g.degree(weight="weight")), weighted_pagerank(g)
+
+
+def change_section(data: GraphData, at: str | None, top: int) -> Section:
+    """Who gained or lost weighted degree between the events before ``at`` and those from ``at`` on."""
+    title = "Who gained or lost centrality (weighted degree"
+    title += f", before {at} vs from {at} on)" if at else ")"
+    section = Section("change", title, ["rank", "direction", "person", "person_zh", "before", "after",
+                                        "change", "pagerank_before", "pagerank_after"])
+    if at is None:
+        return section
+    before, after = split(data, at)
+    (s0, pr0), (s1, pr1) = _strengths(before), _strengths(after)
+    persons = set(s0) | set(s1)
+    delta = {p: s1.get(p, 0.0) - s0.get(p, 0.0) for p in persons}
+    gained = sorted((p for p in persons if delta[p] > 1e-9), key=lambda p: (-delta[p], *_key(data, p)))
+    lost = sorted((p for p in persons if delta[p] < -1e-9), key=lambda p: (delta[p], *_key(data, p)))
+    for direction, people in (("gained", gained[:top]), ("lost", lost[:top])):
+        for i, p in enumerate(people, 1):
+            section.rows.append([i, direction, data.label(p), data.label_zh(p), s0.get(p, 0.0),
+                                 s1.get(p, 0.0), delta[p], pr0.get(p, 0.0), pr1.get(p, 0.0)])
+    return section
+
+
+def diffusion_sections(data: GraphData, top: int) -> tuple[Section, Section]:
+    found = adoptions(data)
+    population = len(active_bodies(data))
+    ranked = sorted(found, key=lambda i: (-len(found[i]), found[i][0].date, *_key(data, i)))
+    diffusion = Section(
+        "diffusion", "Initiative diffusion (first endorsement by each body, in time)",
+        ["initiative", "order", "date", "body", "place", "first_in_place", "share_reached", "event"])
+    for ini in ranked[:top]:
+        reached = dict(curve(found[ini], population))
+        for order, a in enumerate(found[ini][:top], 1):
+            diffusion.rows.append([data.display(ini), order, a.date, data.display(a.body),
+                                   place_name(a.place), "yes" if a.first_in_place else "", reached[a.date],
+                                   data.label(a.event)])
+    adopters = Section("adopters", "Early adopters (bodies in the first third of an initiative's adopters)",
+                       ["rank", "body", "body_zh", "adopted", "early", "first", "mean_position"])
+    for i, a in enumerate(early_adopters(data, found)[:top], 1):
+        adopters.rows.append([i, data.label(a.body), data.label_zh(a.body), a.adopted, a.early, a.first,
+                              a.mean_position])
+    return diffusion, adopters
+
+
+def build_report(data: GraphData, top: int = 10, since: str | None = None, until: str | None = None,
+                 split_at: str | None = None) -> Report:
+    """The full report from already loaded data; ``top`` limits each ranking; ``since``/``until``
+    restrict it to the events of a window; ``split_at`` is the date dividing the two periods of the
+    *change* section (default: the median event date of the window)."""
+    data = restrict(data, since, until)
     g = coattendance_graph(data)
     cent = centrality(g)
     n_events = Counter(e for e, _p in {(e, p) for e, p, _r in data.participation})
@@ -103,16 +177,16 @@ def build_report(data: GraphData, top: int = 10) -> Report:
         ["co-attendance links", g.number_of_edges()],
         ["events with 2+ persons", sum(1 for c in n_events.values() if c >= 2)],
     ])
+    if since or until:
+        summary.rows.append(["window", f"{since or '…'} to {until or '…'}"])
 
-    ranked = sorted(cent, key=lambda n: (-cent[n]["weighted_degree"], -cent[n]["degree"],
-                                         -round(cent[n]["betweenness"], 9), -round(cent[n]["pagerank"], 9),
-                                         *_key(data, n)))[:top]
     central = Section(
-        "central", "Most central officials (co-attendance graph, by weighted degree)",
+        "central", "Most central officials (co-attendance, Newman-weighted; by weighted degree)",
         ["rank", "person", "person_zh", "degree", "weighted_degree", "betweenness", "pagerank", "events",
          "iri"],
-        [[i, data.label(n), data.label_zh(n), int(cent[n]["degree"]), int(cent[n]["weighted_degree"]),
-          cent[n]["betweenness"], cent[n]["pagerank"], by_person[n], n] for i, n in enumerate(ranked, 1)],
+        [[i, data.label(n), data.label_zh(n), int(cent[n]["degree"]), float(cent[n]["weighted_degree"]),
+          cent[n]["betweenness"], cent[n]["pagerank"], by_person[n], n]
+         for i, n in enumerate(ranked_officials(data, cent)[:top], 1)],
     )
 
     comms = Section("communities", "Communities (Louvain, co-attendance)", ["community", "size", "members"])
@@ -120,16 +194,18 @@ def build_report(data: GraphData, top: int = 10) -> Report:
         ordered = sorted(members, key=lambda n: _key(data, n))
         comms.rows.append([i, len(members), [data.display(n) for n in ordered]])
 
-    edges = sorted(g.edges(data=True), key=lambda e: (-e[2]["weight"], *_key(data, e[0]), *_key(data, e[1])))
-    pairs = Section("pairs", "Strongest co-attendance pairs",
-                    ["rank", "person_a", "person_b", "shared_events", "events"])
+    edges = sorted(g.edges(data=True), key=lambda e: (-round(e[2]["weight"], 9), -e[2]["shared"],
+                                                      *_key(data, e[0]), *_key(data, e[1])))
+    pairs = Section("pairs", "Strongest co-attendance pairs (Newman weight)",
+                    ["rank", "person_a", "person_b", "weight", "shared_events", "events"])
     for i, (a, b, attrs) in enumerate(edges[:top], 1):
         a, b = sorted((a, b), key=lambda n: _key(data, n))
-        pairs.rows.append([i, data.display(a), data.display(b), attrs["weight"],
+        pairs.rows.append([i, data.display(a), data.display(b), attrs["weight"], attrs["shared"],
                            sorted(data.label(e) for e in attrs["events"])])
 
     spread = endorsers(data)
-    ranked_i = sorted(spread, key=lambda i: (-len(spread[i][0]), -len(spread[i][1]), *_key(data, i)))
+    ranked_i = sorted((i for i in spread if spread[i][0] or spread[i][1]),
+                      key=lambda i: (-len(spread[i][0]), -len(spread[i][1]), *_key(data, i)))
     initiatives = Section("initiatives", "Initiatives by endorsing bodies (and events)",
                           ["rank", "initiative", "bodies", "events", "endorsing_bodies"])
     for i, ini in enumerate(ranked_i[:top], 1):
@@ -144,4 +220,6 @@ def build_report(data: GraphData, top: int = 10) -> Report:
                         ["rank", "person", "person_zh", "presided", "attended"],
                         [[i, data.label(p), data.label_zh(p), presided[p], attended[p]]
                          for i, p in enumerate(ranked_p[:top], 1)])
-    return Report([summary, central, comms, pairs, initiatives, presiders])
+    change = change_section(data, split_at or median_date(data), top)
+    diffusion, adopters = diffusion_sections(data, top)
+    return Report([summary, central, comms, pairs, initiatives, presiders, change, diffusion, adopters])
