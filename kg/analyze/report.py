@@ -7,7 +7,8 @@ CSV layout (``--format csv``): one block per section, blocks separated by one em
 block starts with a header row whose first cell is ``section`` followed by the section's column
 names; every data row starts with the section name (``summary``, ``central``, ``communities``,
 ``pairs``, ``initiatives``, ``presiders``, ``change``, ``diffusion``, ``adopters``). List cells are
-joined with ``"; "``; floats have six decimals. So ``grep '^pairs,'`` gives one section's rows, and each block reads as its own CSV.
+joined with ``"; "``; floats have six decimals. So ``grep '^pairs,'`` gives one section's rows, and
+each block reads as its own CSV.
 
 JSON layout: ``{"sections": {"summary": [{column: value}, ...], "central": [...], ...}}`` with
 lists kept as JSON arrays and floats rounded to six decimals.
