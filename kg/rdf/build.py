@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.model import Event, Extraction, Post, Span
 from kg.rdf import iri
@@ -32,8 +32,10 @@ from kg.rdf.vocab import (
     SDO,
     TEXT,
 )
+from kg.resolve.aliases import external_iri
 from kg.resolve.entities import (
     Resolved,
+    canonical_post,
     is_governmental,
     parent_body,
     resolve_body,
@@ -85,7 +87,8 @@ class _ReleaseBuilder:
         self.ev = EvidenceWriter(self.g, self.release, r.id, self.text)
         self.persons: dict[str, URIRef] = {}
         self.events_per_body_date: Counter[tuple[URIRef, str | None]] = Counter(
-            (iri.body_iri(resolve_body(e.body).local), e.date) for e in x.events if e.body and clean(e.body)
+            (iri.body_iri(resolve_body(e.body, r.id).local), e.date)
+            for e in x.events if e.body and clean(e.body)
         )
         self.date = valid_date(r.published) or next((e.date for e in x.events if valid_date(e.date)), None)
 
@@ -103,6 +106,11 @@ class _ReleaseBuilder:
         for alt in r.alt:
             tag = ("zh-hant" if to_simplified(alt) != alt else "zh") if has_han(alt) else "en"
             self.ev.add(node, SKOS.altLabel, Literal(display(alt), lang=tag), span)
+
+    def same_as(self, node: URIRef, ids: Iterable[str], span: Span | None) -> None:
+        """owl:sameAs to the external ids an alias table gives (Wikidata QIDs, registry IRIs)."""
+        for ident in ids:
+            self.ev.add(node, OWL.sameAs, URIRef(external_iri(ident)), span)
 
     # -- the release ---------------------------------------------------------------------------
     def release_node(self) -> None:
@@ -150,18 +158,19 @@ class _ReleaseBuilder:
         return node
 
     def body(self, name: str, span: Span | None, text_form: str | None = None) -> URIRef:
-        r = resolve_body(name)
+        r = resolve_body(name, self.x.release.id)
         node = iri.body_iri(r.local)
         g = self.g
         g.add((node, RDF.type, ORG.Organization))
         if is_governmental(r):
             g.add((node, RDF.type, SDO.GovernmentOrganization))
         self.labels(node, r, span)
+        self.same_as(node, r.same_as, span)
         if text_form and clean(text_form) and clean(text_form) not in (r.en, r.zh, clean(name)):
             self.ev.add(node, SKOS.altLabel, Literal(display(text_form), lang=lang_of(text_form)), span)
         parent = parent_body(r)
         if parent:
-            pr = resolve_body(parent)
+            pr = resolve_body(parent, self.x.release.id)
             pnode = iri.body_iri(pr.local)
             if pnode != node:
                 g.add((pnode, RDF.type, ORG.Organization))
@@ -177,6 +186,7 @@ class _ReleaseBuilder:
         self.g.add((node, RDF.type, INITIATIVE))
         self.g.add((node, RDF.type, SKOS.Concept))
         self.labels(node, r, span, pref=True)
+        self.same_as(node, r.same_as, span)
         return node
 
     def role(self, name: str, span: Span | None) -> tuple[URIRef, Resolved]:
@@ -191,9 +201,10 @@ class _ReleaseBuilder:
         if not p.body or not clean(p.body) or not clean(p.role):
             return  # a post needs a body and a role (documented limit)
         span = self.span(p.span, p.body_text, p.body) or person_span
-        body = self.body(p.body, span, p.body_text)
-        role, rr = self.role(p.role, span)
-        br = resolve_body(p.body)
+        role_name, body_name = canonical_post(p.role, p.body, self.x.release.id)
+        body = self.body(body_name, span, p.body_text if body_name == p.body else None)
+        role, rr = self.role(role_name, span)
+        br = resolve_body(body_name, self.x.release.id)
         node = iri.post_iri(person, role, body)
         self.g.add((node, RDF.type, ORG.Post))
         self.ev.add(node, ORG.postIn, body, span)
@@ -205,7 +216,7 @@ class _ReleaseBuilder:
         if rr.zh and br.zh:
             self.ev.add(node, RDFS.label, Literal(f"{br.zh}{rr.zh}", lang="zh"), span)
         if not (rr.en and br.en) and not (rr.zh and br.zh):
-            label = f"{display(p.role)}, {display(p.body)}"
+            label = f"{display(role_name)}, {display(body_name)}"
             self.ev.add(node, RDFS.label, Literal(label, lang=lang_of(label)), span)
         d = _date(self.date)
         if d is not None:

@@ -19,9 +19,28 @@ class Entry:
     en: str
     zh: str | None
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    ids: tuple[str, ...] = field(default_factory=tuple)  # external ids: "Q42", "wikidata:Q42", an IRI
 
     def forms(self) -> list[str]:
         return [f for f in (self.en, self.zh, *self.aliases) if f]
+
+
+def external_ids(cell: str) -> tuple[str, ...]:
+    """The ids of an alias table's optional ``ids`` column: "Q42", "wikidata:Q42" or a full http(s) IRI,
+    separated by ``|``; anything else is ignored (the column is analyst input)."""
+    out = []
+    for raw in cell.split("|"):
+        v = raw.strip()
+        if re.fullmatch(r"(?:wikidata:)?Q[1-9]\d{0,11}", v):
+            out.append(v.removeprefix("wikidata:"))
+        elif re.fullmatch(r"https?://[A-Za-z0-9.-]+/[A-Za-z0-9._~/#:%-]*", v):
+            out.append(v)
+    return tuple(sorted(set(out)))
+
+
+def external_iri(ident: str) -> str:
+    """The IRI of an external id of ``external_ids``: a QID is a Wikidata entity."""
+    return f"http://www.wikidata.org/entity/{ident}" if ident.startswith("Q") else ident
 
 
 def data_dir() -> Path:
@@ -65,9 +84,9 @@ class AliasTable:
 def _entries(name: str) -> list[Entry]:
     out = []
     for r in _rows(name):
-        r += [""] * (3 - len(r))
+        r += [""] * (4 - len(r))
         aliases = tuple(a.strip() for a in r[2].split("|") if a.strip())
-        out.append(Entry(r[0], r[1] or None, aliases))
+        out.append(Entry(r[0], r[1] or None, aliases, external_ids(r[3])))
     return out
 
 

@@ -29,6 +29,8 @@ class Resolved:
     zh: str | None
     alt: tuple[str, ...] = field(default_factory=tuple)  # other forms (aliases, traditional, text forms)
     known: bool = False  # found in a table or by a pattern
+    scoped: bool = False  # a generic name ("Municipal Committee", 市委) kept to the release it was read in
+    same_as: tuple[str, ...] = field(default_factory=tuple)  # external ids of the alias table (Q42, ...)
 
 
 _LEVELS = (
@@ -44,7 +46,8 @@ _EN_RULES: list[tuple[re.Pattern[str], str]] = [
     # "X Municipal Committee Standing Committee" -> "Standing Committee of the X Municipal Committee"
     (re.compile(rf"^(?:CPC )?(.+? {_LEVELS}) Committee Standing Committee$"),
      r"Standing Committee of the CPC \1 Committee"),
-    (re.compile(rf"^Standing Committee of (?!(?:the )?CPC )(?:the )?(?!.*People's Congress)(?!.*CPPCC)"
+    (re.compile(rf"^Standing Committee of (?!(?:the )?CPC )(?!(?:the )?{_LEVELS} )(?:the )?"
+                rf"(?!.*People's Congress)(?!.*CPPCC)"
                 rf"(.+? {_LEVELS}) Committee$"), r"Standing Committee of the CPC \1 Committee"),
     # "Foreign Affairs Working Committee of the CPC X Municipal Committee" -> "CPC X Municipal F.A.W.C."
     (re.compile(rf"^(Foreign Affairs (?:Working )?Committee) of (?:the )?(?:CPC )?(.+? {_LEVELS}) "
@@ -145,28 +148,70 @@ def _alts(name: str, *canon: str | None) -> tuple[str, ...]:
     return tuple(sorted(f for f in forms if f and f not in canon))
 
 
-def resolve_body(name: str) -> Resolved:
-    """The canonical identity of a body name (English or Chinese)."""
+_EN_GENERIC = re.compile(
+    r"^(?:(?:Standing Committee|Foreign Affairs (?:Working )?Committee|[A-Z][\w' ]*?) of )?"
+    r"(?:the )?(?:CPC )?"
+    rf"(?:{_LEVELS}|Township|Town|(?i:city's|municipality's|province's|county's))(?!\w)"
+)
+# "... of Lanhe": a place (or another proper name) follows; "... of the CPC" / "of the Municipal ..." does not
+_EN_NAMED_TAIL = re.compile(
+    rf"\bof (?:the )?(?!CPC\b|CPPCC\b|Communist\b|Chinese\b|Standing\b|People's\b|{_LEVELS}\b)[A-Z]"
+)
+_ZH_GENERIC = re.compile(r"^(?:中共|政协)?(?:自治区|自治州|省|市|县|区|州|盟|旗|镇|乡)(?![长])")
+
+
+def is_generic_body(name: str) -> bool:
+    """True when a body name says its level but not its place: "Municipal Party Committee", "the
+    Standing Committee of the Municipal People's Congress", 市委, 县委常委会, 省政协. Such a name stands
+    for a different body in every place, so it must never be merged across releases by its words."""
+    s = clean(name)
+    s = re.sub(r"^(?:the|The)\s+", "", s)
+    if has_han(s):
+        return bool(_ZH_GENERIC.match(re.sub(r"\s+", "", to_simplified(s))))
+    return bool(_EN_GENERIC.match(s)) and not _EN_NAMED_TAIL.search(s)
+
+
+def scope_slug(scope: str) -> str:
+    """The IRI tail of a release (or source site) that scopes a generic name: as in kgid:release/<id>."""
+    return slugify(scope, max_len=96, exact=True)
+
+
+def resolve_body(name: str, scope: str | None = None) -> Resolved:
+    """The canonical identity of a body name (English or Chinese). A generic name that leaves its place
+    implicit (``is_generic_body``) and is found in no alias table is kept to ``scope`` (the release id,
+    or a source site): its IRI tail is "<name>--in-<scope>", so the "Municipal Committee" of two
+    releases are two bodies. Without a scope it is minted from its words alone (lookups, tests)."""
+    r = _resolve_body(name)
+    if scope and not r.known and (is_generic_body(name) or is_generic_body(r.en or r.zh or "")):
+        return Resolved(f"{r.local}--in-{scope_slug(scope)}", r.en, r.zh, r.alt, False, scoped=True)
+    return r
+
+
+def _resolve_body(name: str) -> Resolved:
     table = aliases.bodies()
     e = table.get(name)
     if e is None and (government := place_as_body(name)):
-        gov = resolve_body(government)
+        gov = _resolve_body(government)
         alt = tuple(sorted({*gov.alt, *_alts(name, gov.en, gov.zh)}))
-        return Resolved(gov.local, gov.en, gov.zh, alt, gov.known)
+        return Resolved(gov.local, gov.en, gov.zh, alt, gov.known, same_as=gov.same_as)
     norm = normalize_body(name)
     if e is None:
         e = table.get(norm)
     if e is not None:
-        return Resolved(slugify(e.en), e.en, e.zh, _alts(name, e.en, e.zh), known=True)
+        return _entry(e, name)
     if has_han(norm):
         en = _translate_zh_body(norm)
         if en is not None:
             e = table.get(en)
             if e is not None:
-                return Resolved(slugify(e.en), e.en, e.zh, _alts(name, e.en, e.zh), known=True)
+                return _entry(e, name)
             return Resolved(slugify(en), en, norm, _alts(name, en, norm), known=True)
         return Resolved(slugify(norm), None, norm, _alts(name, norm))
     return Resolved(slugify(norm), norm, None, _alts(name, norm))
+
+
+def _entry(e: aliases.Entry, name: str) -> Resolved:
+    return Resolved(slugify(e.en), e.en, e.zh, _alts(name, e.en, e.zh), known=True, same_as=e.ids)
 
 
 _INIT_STRIP = re.compile(r"^(?:the\s+)|[\"'“”‘’《》「」『』]", re.IGNORECASE)
@@ -183,7 +228,7 @@ def resolve_initiative(name: str) -> Resolved:
     norm = normalize_initiative(name)
     e = table.get(name) or table.get(norm)
     if e is not None:
-        return Resolved(slugify(e.en), e.en, e.zh, _alts(name, e.en, e.zh), known=True)
+        return _entry(e, name)
     if has_han(norm):
         return Resolved(slugify(norm), None, norm, _alts(name, norm))
     return Resolved(slugify(norm), norm, None, _alts(name, norm))
@@ -237,3 +282,27 @@ def parent_body(r: Resolved) -> str | None:
     if m and not r.en.endswith(f"{m.group(2)} Committee"):
         return f"CPC {m.group(1)} {m.group(2)} Committee"
     return None
+
+
+_STANDING_MEMBER = "Member of the Standing Committee"
+
+
+def canonical_post(role: str, body: str, scope: str | None = None) -> tuple[str, str]:
+    """One (role, body) per post, whichever way a release phrases it: a "Member of the Standing
+    Committee" (常委) of a committee is a "Member" of that committee's Standing Committee, so
+    ("Member of the Standing Committee", "CPC X Provincial Committee"), ("常委", "中共X省委") and
+    ("Member", "Standing Committee of the CPC X Provincial Committee") are one post. Other posts come
+    back unchanged (their role and body meet through the alias tables)."""
+    rr = resolve_role(role)
+    if rr.en != _STANDING_MEMBER:
+        return role, body
+    br = resolve_body(body, scope)
+    member = resolve_role("Member").en or "Member"
+    names = [n for n in (br.en, br.zh) if n]
+    if any(re.match(r"^Standing Committee\b", n) or re.search(r"常委会$|常务委员会$", n) for n in names):
+        return member, body
+    if br.en:
+        return member, f"Standing Committee of the {br.en}"
+    if br.zh:
+        return member, f"{br.zh}常委会"
+    return role, body
