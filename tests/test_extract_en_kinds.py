@@ -98,3 +98,22 @@ def test_a_roster_of_title_lines_over_name_lines() -> None:
 def test_a_title_line_over_prose_is_no_roster() -> None:
     x = run("Vice Chairpersons of the Lanhe Municipal Committee:\n\nBuilding Green Valleys Together\n")
     assert x.persons == []
+
+
+def test_documents_the_meeting_adopted_are_its_initiatives() -> None:
+    x = run(
+        "On June 10, Gao Ming, Secretary of the CPC Qingshan Municipal Committee, presided over a meeting "
+        "of the Standing Committee of the CPC Qingshan Municipal Committee. The meeting reviewed and "
+        "adopted in principle the key work plan of the Qingshan Municipal Committee for 2024, along with "
+        "a guideline for improving river patrols in Lanhe."
+    )
+    names = {i.name for i in x.initiatives}
+    assert "Key work plan of the Qingshan Municipal Committee for 2024" in names
+    assert "Guideline for improving river patrols in Lanhe" in names
+    (ev,) = x.events
+    assert "Guideline for improving river patrols in Lanhe" in ev.initiatives
+
+
+def test_a_plan_without_an_adopting_verb_is_no_initiative() -> None:
+    x = run("Gao Ming said that a plan for the new Qingshan bridge is still far away.")
+    assert x.initiatives == []

@@ -7,6 +7,7 @@ Quoted events, products, titles, gatherings and predicates (“efficient and cle
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.en.bodies import ADMIN_ZONE
 from kg.extract.en.lexicon import Lexicon, lexicon
@@ -128,6 +129,7 @@ def find_initiatives(text: str) -> list[tuple[int, int, str]]:
     for m in _DRAFT_LAW.finditer(text):
         words = m.group(1).split()
         found.append((m.start(1), m.end(1), " ".join(w[:1].upper() + w[1:] for w in words)))
+    found.extend(documents_adopted(text))
     for m in _ORDINAL_PLAN.finditer(text):
         found.append((m.start(), m.end(), f"{m.group(1)} Five-Year Plan"))
     for m in _CAP_SEQ.finditer(text):
@@ -301,3 +303,42 @@ def _cap_name(seq: str, lx: Lexicon) -> str | None:
     if re.fullmatch(r"\d+(st|nd|rd|th) Five-Year Plan", name):
         return None
     return name
+
+
+_DOC_END = re.compile(r"[,.;:()“”\"\n]|\s(?:along with|as well as|and (?:a|an|the)|which|that|so as)\s")
+
+
+@lru_cache(maxsize=1)
+def _document_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon()
+    verbs = "|".join(sorted(lex.adoption_verbs, key=len, reverse=True))
+    nouns = "|".join(sorted(lex.document_nouns, key=len, reverse=True))
+    return (
+        re.compile(rf"\b(?:{verbs})\b", re.I),
+        re.compile(
+            rf"\b(?:the|a|an)\s+((?:draft\s+)?(?:[a-z][a-z\-]*\s+){{0,3}}?(?:{nouns})\s+(?:of|for|on)\s+)"
+            rf"(?=[\w(])"
+        ),
+    )
+
+
+def documents_adopted(text: str) -> list[tuple[int, int, str]]:
+    """ "... reviewed and adopted in principle the key work plan of the X Committee for 2024, along with a
+    guideline for improving Y": lowercase documents named in a sentence whose verb adopts or studies them
+    (adoption_verbs.txt, document_nouns.txt). The name runs to the clause's end, at most 14 words."""
+    verb, doc = _document_patterns()
+    out: list[tuple[int, int, str]] = []
+    for m in doc.finditer(text):
+        sent_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if not verb.search(text, sent_start, m.start()):
+            continue
+        stop = _DOC_END.search(text, m.end(1), m.end(1) + 160)
+        end = stop.start() if stop else min(len(text), m.end(1) + 160)
+        name = text[m.start(1) : end].strip()
+        if re.match(r"draft\s+", name):
+            name = name[6:].lstrip()
+        if not 3 <= len(name.split()) <= 14:
+            continue
+        start = end - len(name)
+        out.append((start, end, name[:1].upper() + name[1:]))
+    return out

@@ -66,6 +66,8 @@ class Lexicon:
     not_initiative_markers: tuple[str, ...]
     body_aliases: dict[str, str]
     body_wrappers: dict[str, str]
+    adoption_verbs: frozenset[str]
+    document_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -104,4 +106,6 @@ def lexicon() -> Lexicon:
         not_initiative_markers=tuple(x.strip() for x in _lines("not_initiative_markers.txt")),
         body_aliases={r[0].lower(): r[1] for r in _tsv("body_aliases.tsv")},
         body_wrappers={r[0]: r[1] for r in _tsv("body_wrappers.tsv")},
+        adoption_verbs=_set("adoption_verbs.txt"),
+        document_nouns=_set("document_nouns.txt"),
     )
