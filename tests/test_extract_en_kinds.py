@@ -117,3 +117,13 @@ def test_documents_the_meeting_adopted_are_its_initiatives() -> None:
 def test_a_plan_without_an_adopting_verb_is_no_initiative() -> None:
     x = run("Gao Ming said that a plan for the new Qingshan bridge is still far away.")
     assert x.initiatives == []
+
+
+def test_the_body_of_a_session_after_an_appositive() -> None:
+    x = run(
+        "The Standing Committee of the Xiyuan Provincial People's Congress, the provincial legislature, "
+        "started its ninth session Monday in Lanhe. Gao Ming presided over the session."
+    )
+    (ev,) = x.events
+    assert ev.body == "Standing Committee of the Xiyuan Provincial People's Congress"
+    assert ev.presided_by == ["Gao Ming"]

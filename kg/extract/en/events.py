@@ -27,8 +27,10 @@ _BODY_WORDS = (
 _BODY_PHRASE = rf"((?:the\s+)?{_BODY_WORDS}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_BODY_WORDS})*)"
 _OF_MEETING = re.compile(rf"\b{_MEETING}\s+(?:\(\w+\)\s+)?of\s+{_BODY_PHRASE}")
 _SUBJ_HELD = re.compile(
-    rf"{_BODY_PHRASE}(?:[’']s)?\s+(?:\(\w+\)\s+)?(?:on\s+\w+\s+(?:\w+\s+)?)?"
-    rf"(?i:held|holds|convened|convenes)\b"
+    rf"{_BODY_PHRASE}(?:[’']s)?\s*(?:\(\w+\)\s*)?"
+    # an appositive between the body and its verb: ", China's national legislature,"
+    rf"(?:,\s+(?:the\s+|China[’']s\s+)?(?:[a-z\-]+\s+){{0,3}}[a-z\-]+,\s+)?(?:on\s+\w+\s+(?:\w+\s+)?)?"
+    rf"(?i:held|holds|convened|convenes|(?:started|starts|opened|opens|began|begins)(?=\s+its\s))\b"
 )
 _ORD = (
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
