@@ -163,8 +163,9 @@ def _normalize_proper(form: str) -> str:
         head = re.sub(r"^(?:Municipal|County|District|Provincial|City) ", "", head)
         sm = re.match(r"^(Standing Committee of (?:the )?)(.+)$", head)
         f = f"{sm.group(1)}{place} {sm.group(2)}" if sm else f"{place} {head}"
+    # the term of a congress is no part of its name, but a session is one of one term's congress
     f = re.sub(
-        rf"\b(?:\d+(?:st|nd|rd|th)|{_ORD_WORD}|First|Second|Third|Fifth|Eighth|Ninth|"
+        rf"(?<![Ss]ession of the )\b(?:\d+(?:st|nd|rd|th)|{_ORD_WORD}|First|Second|Third|Fifth|Eighth|Ninth|"
         r"Twelfth) (?=(?:[A-Z][a-z]+ )*(?:People's Congress|Municipal|County|District))",
         "",
         f,

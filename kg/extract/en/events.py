@@ -223,7 +223,20 @@ def _event_date(
     return cands[0][1] if cands else None
 
 
+# "The presidium of the second session of the 14th X People's Congress (NPC), ..., held its third meeting"
+_PRESIDIUM_HELD = re.compile(
+    rf"\b(?i:presidium)\s+of\s+the\s+({_ORD})\s+(?i:session)\s+of\s+{_BODY_PHRASE}\s*(?:\(\w+\)\s*)?"
+    rf"(?:,\s+(?:the\s+|China[’']s\s+)?(?:[a-z\-]+\s+){{0,3}}[a-z\-]+,\s+)?(?i:held|holds|convened|convenes)\b"
+)
+
+
 def _event_body(text: str, sents: list[tuple[int, int]]) -> tuple[str | None, tuple[int, int] | None]:
+    for s, e in sents:
+        pm = None if is_furniture(text, s, e) else _PRESIDIUM_HELD.search(text, s, e)
+        body = _trim(pm.group(2)) if pm else None
+        if pm and body:
+            name = f"Presidium of the {pm.group(1).capitalize()} Session of the {re.sub(r'^the ', '', body)}"
+            return name, (pm.start(), pm.end(2))
     for s, e in sents:
         if is_furniture(text, s, e):
             continue

@@ -220,10 +220,14 @@ def _split(seq: str, start: int) -> list[tuple[str, int]]:
     lex = lexicon()
     out: list[tuple[str, int]] = []
     pos = 0
-    for m in re.finditer(r" (?:and|with|as|at|by) (?:the )?", seq):
+    for m in re.finditer(r" (?:and|with|as|at|by|to) (?:the )?", seq):
         left = seq[pos : m.start()]
         last = left.split()[-1] if left.split() else ""
         if last.strip("()") and (last in lex.initiative_cues or re.fullmatch(r"\(?\d{4}(-\d{2,4})?\)", last)):
+            out.append((left, start + pos))
+            pos = m.end()
+        elif m.group(0) == " to the " and any(w in lex.document_cues for w in left.split()[:3]):
+            # "submit the Organic Law of the X Council to the NPC": the document's title ends before "to"
             out.append((left, start + pos))
             pos = m.end()
         elif not m.group(0).startswith(" and "):
