@@ -131,7 +131,8 @@ def test_the_body_of_a_session_after_an_appositive() -> None:
 
 def test_the_presidium_of_a_session_convenes_the_meeting() -> None:
     x = run(
-        "Gao Ming, executive chairman of the presidium, presides over the meeting in Lanhe. LANHE, March 9 -- "
+        "Gao Ming, executive chairman of the presidium, presides over the meeting in Lanhe. "
+        "LANHE, March 9 -- "
         "The presidium of the third session of the 9th Xiyuan Provincial People's Congress, the provincial "
         "legislature, held its second meeting Sunday. Gao Ming presided over the meeting. The meeting "
         "decided to submit the Forest Law of Xiyuan Province to the congress for vote."
@@ -144,5 +145,6 @@ def test_the_presidium_of_a_session_convenes_the_meeting() -> None:
 def test_a_title_keeps_to_before_a_verb() -> None:
     from kg.extract.en.initiatives import find_initiatives
 
-    got = {n for _, _, n in find_initiatives("Qingshan issued the Measures for Lanhe District to Support Rice.")}
+    text = "Qingshan issued the Measures for Lanhe District to Support Rice."
+    got = {n for _, _, n in find_initiatives(text)}
     assert got == {"Measures for Lanhe District to Support Rice"}
