@@ -148,3 +148,14 @@ def test_a_title_keeps_to_before_a_verb() -> None:
     text = "Qingshan issued the Measures for Lanhe District to Support Rice."
     got = {n for _, _, n in find_initiatives(text)}
     assert got == {"Measures for Lanhe District to Support Rice"}
+
+
+def test_civil_service_grades_and_one_post_for_a_title_and_its_office_word() -> None:
+    x = run(
+        "Foreign Minister Tao Lin attended the conference in Qingshan. Minister Tao Lin presented awards. "
+        "Luo Pingan, deputy director general of the Xiyuan Provincial Foreign Affairs Office, and Xu "
+        "Lanfang, assistant minister of foreign affairs, also attended."
+    )
+    assert posts(x, "Tao Lin") == {("Foreign Minister", "Ministry of Foreign Affairs")}
+    assert posts(x, "Luo Pingan") == {("Deputy Director General", "Xiyuan Provincial Foreign Affairs Office")}
+    assert posts(x, "Xu Lanfang") == {("Assistant Minister", "Ministry of Foreign Affairs")}

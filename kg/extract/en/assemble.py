@@ -164,11 +164,18 @@ def _add_post(p: Person, post: Post, acronyms: dict[str, str]) -> None:
     fuller writing is kept."""
     key = _key(_expand(post.body or "", acronyms, frozenset()), body=True)
     for n, x in enumerate(p.posts):
-        if x.role == post.role and (
-            x.body == post.body or _key(_expand(x.body or "", acronyms, frozenset()), body=True) == key
-        ):
+        same_body = x.body == post.body or _key(_expand(x.body or "", acronyms, frozenset()), body=True) == key
+        if not same_body:
+            continue
+        if x.role == post.role:
             if post.body and x.body and len(post.body) > len(x.body) and post.body[:1].isupper():
                 p.posts[n] = post
+            return
+        # "Foreign Minister Wang ... Minister Wang": the bare office word is the fuller title's
+        if x.role.endswith(f" {post.role}"):
+            return
+        if post.role.endswith(f" {x.role}"):
+            p.posts[n] = post
             return
     p.posts.append(post)
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.en.bodies import clean as clean_body
-from kg.extract.en.bodies import default_body, qualify
+from kg.extract.en.bodies import default_body, qualify, titlecase
 from kg.extract.en.lexicon import lexicon
 from kg.extract.en.locality import Locality
 from kg.extract.en.names import Mention
@@ -249,7 +249,8 @@ def posts_of(
             wrap = lexicon().body_wrappers.get(it.role.canonical)
             if wrap and not any(w.strip("’'") in lexicon().body_heads for w in bt.split()):
                 # "Deputy Minister of Foreign Affairs" -> the Ministry of Foreign Affairs (of Vietnam)
-                bt = wrap.format(body=clean_body(bt))
+                inner = clean_body(bt)
+                bt = wrap.format(body=titlecase(inner) if inner.islower() else inner)
                 if it.country and it.country != "China" and " of " not in clean_body(it.body_text or ""):
                     bt = f"{bt} of {it.country}"
             q = qualify(bt, loc, level)
