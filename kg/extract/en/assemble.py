@@ -164,8 +164,8 @@ def _add_post(p: Person, post: Post, acronyms: dict[str, str]) -> None:
     fuller writing is kept."""
     key = _key(_expand(post.body or "", acronyms, frozenset()), body=True)
     for n, x in enumerate(p.posts):
-        same_body = x.body == post.body or _key(_expand(x.body or "", acronyms, frozenset()), body=True) == key
-        if not same_body:
+        other = _key(_expand(x.body or "", acronyms, frozenset()), body=True)
+        if x.body != post.body and other != key:
             continue
         if x.role == post.role:
             if post.body and x.body and len(post.body) > len(x.body) and post.body[:1].isupper():
