@@ -159,3 +159,19 @@ def test_civil_service_grades_and_one_post_for_a_title_and_its_office_word() -> 
     assert posts(x, "Tao Lin") == {("Foreign Minister", "Ministry of Foreign Affairs")}
     assert posts(x, "Luo Pingan") == {("Deputy Director General", "Xiyuan Provincial Foreign Affairs Office")}
     assert posts(x, "Xu Lanfang") == {("Assistant Minister", "Ministry of Foreign Affairs")}
+
+
+def test_foreign_names_with_particles_and_a_shared_nationality() -> None:
+    x = run(
+        "Visiting Xiyuan Governor Gao Ming on Monday attended a welcoming banquet held by Omani Crown Prince "
+        "and Prime Minister Khalid bin Tariq Al Harthy on behalf of Sultan Faisal bin Nasser Al Harthy."
+    )
+    assert posts(x, "Khalid bin Tariq Al Harthy") == {("Crown Prince", "Oman"), ("Prime Minister", "Oman")}
+    (ev,) = x.events
+    assert ev.presided_by == ["Khalid bin Tariq Al Harthy"]
+    assert ev.attended_by == ["Gao Ming"]  # the sultan on whose behalf the host acts is not present
+
+
+def test_a_name_with_two_particles_in_a_row() -> None:
+    x = run("Gao Ming, Mayor of Qingshan, met Maria van der Berg, Ambassador of Veldia to China.")
+    assert posts(x, "Maria van der Berg") == {("Ambassador", "Veldia")}

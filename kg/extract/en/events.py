@@ -153,8 +153,10 @@ def read_events(
                 r"Comrade\s*$", text[max(0, r.mention.start - 10) : r.mention.start]
             ):
                 continue
-            if re.search(r"\binvitation of\s*(?:the\s+)?$", text[max(0, r.chain_start - 30) : r.chain_start]):
-                continue  # the host who invited a visitor is not reported as taking part
+            if re.search(
+                r"\b(?:invitation|behalf) of\s*(?:the\s+)?$", text[max(0, r.chain_start - 30) : r.chain_start]
+            ):
+                continue  # the host who invited a visitor, one on whose behalf another acts: not taking part
             cur["attended"].setdefault(r.mention.name, r)
     groups = [g for g in groups if g["presided"] or g["attended"]] or groups[:1]
     out: list[EventRead] = []

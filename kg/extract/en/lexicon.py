@@ -68,6 +68,7 @@ class Lexicon:
     body_wrappers: dict[str, str]
     adoption_verbs: frozenset[str]
     document_nouns: frozenset[str]
+    name_particles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -108,4 +109,5 @@ def lexicon() -> Lexicon:
         body_wrappers={r[0]: r[1] for r in _tsv("body_wrappers.tsv")},
         adoption_verbs=_set("adoption_verbs.txt"),
         document_nouns=_set("document_nouns.txt"),
+        name_particles=_set("name_particles.txt", lower=False),
     )

@@ -19,7 +19,14 @@ _PAIR = re.compile(
     rf"(?<![\w’'\-.])({_WORD})[ \u00a0]+({_WORD})(?:[ \u00a0]+([A-Z][a-z]{{0,5}}))?(?=[’'‘]s\b|(?![\w’'‘\-]))"
 )
 _FOREIGN_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)"
-_FOREIGN = re.compile(rf"(?<![\w’'\-])({_FOREIGN_TOKEN}(?:[ \u00a0]+{_FOREIGN_TOKEN}){{1,7}})(?![\w’'\-])")
+
+
+@lru_cache(maxsize=1)
+def _foreign() -> re.Pattern[str]:
+    """A run of capitalized words, with the name particles of name_particles.txt allowed between them."""
+    particles = "|".join(sorted(lexicon().name_particles, key=len, reverse=True))
+    gap = rf"[ \u00a0]+(?:(?:{particles})[ \u00a0]+){{0,2}}"
+    return re.compile(rf"(?<![\w’'\-])({_FOREIGN_TOKEN}(?:{gap}{_FOREIGN_TOKEN}){{1,7}})(?![\w’'\-])")
 _CJK_NAME = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{2,3}(?![\u3400-\u9fff])")
 
 
@@ -185,7 +192,8 @@ def _find(text: str) -> list[Mention]:
                 out.append(Mention(m.start(), m.end(), name, "pinyin"))
                 taken.append((m.start(), m.end()))
     lex = lexicon()
-    for m in _FOREIGN.finditer(text):
+    particles = lex.name_particles
+    for m in _foreign().finditer(text):
         words = m.group(1).split()
         # trim words that are not name words on both sides
         i, j = 0, len(words)
@@ -228,11 +236,14 @@ def _find(text: str) -> list[Mention]:
             and re.search(r"\b(?:in|to|of|from|at|and)\s+$", text[max(0, m.start(1) - 6) : m.start(1)])
         ):
             words = words[1:]  # "Consul General of X in Shanghai Maria Lindqvist": the place is no name
-        if not 2 <= len(words) <= 4 or " ".join(words).lower() in lex.not_names:
+        while words and words[-1] in particles:
+            words = words[:-1]
+        capitalized = [w for w in words if w not in particles]
+        if not 2 <= len(capitalized) <= 4 or " ".join(words).lower() in lex.not_names:
             continue
         if any(
             w.lower() in lex.not_name_words or w in lex.body_heads or w.lower() in lex.role_words
-            for w in words
+            for w in capitalized
         ):
             continue
         start = m.start(1) + m.group(1).index(words[0])

@@ -256,6 +256,14 @@ def parse_chain(seg: str, offset: int = 0) -> tuple[list[Item], int, str]:
         items.append(item)
         if of_like and body_toks and cut_short:
             break
+    # "Saudi Crown Prince and Prime Minister X": the nationality before the first title is the next one's too
+    for a, b in zip(items, items[1:], strict=False):
+        if (
+            a.country
+            and not (b.country or b.body_text or b.place)
+            and re.fullmatch(r"\s+and\s+", seg[a.role_span[1] - offset : b.role_span[0] - offset])
+        ):
+            b.country = a.country
     # "Deputy Party Secretary and Mayor of Ningbo": a bare place distributes backwards
     for a, b in zip(items, items[1:], strict=False):
         if a.body_text is None and b.place and not a.place:
