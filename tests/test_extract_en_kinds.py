@@ -175,3 +175,20 @@ def test_foreign_names_with_particles_and_a_shared_nationality() -> None:
 def test_a_name_with_two_particles_in_a_row() -> None:
     x = run("Gao Ming, Mayor of Qingshan, met Maria van der Berg, Ambassador of Veldia to China.")
     assert posts(x, "Maria van der Berg") == {("Ambassador", "Veldia")}
+
+
+def test_title_layouts_with_a_dash_and_in_parentheses() -> None:
+    x = run(
+        "Attendees: Gao Ming- Secretary of the CPC Qingshan Municipal Committee; Luo Pingan (Mayor of "
+        "Lanhe) and Xu Lanfang (right) attended the signing ceremony."
+    )
+    assert posts(x, "Gao Ming") == {("Secretary", "CPC Qingshan Municipal Committee")}
+    assert posts(x, "Luo Pingan") == {("Mayor", "Lanhe")}
+    assert posts(x, "Xu Lanfang") == set()
+
+
+def test_a_title_set_off_by_a_comma_before_the_name() -> None:
+    x = run("On May 10, 2024, Mayor of Qingshan, Gao Ming met with the consuls from Veldia.")
+    assert posts(x, "Gao Ming") == {("Mayor", "Qingshan")}
+    y = run("Gao Ming, Secretary of the CPC Qingshan Municipal Committee, Luo Pingan met the guests.")
+    assert posts(y, "Luo Pingan") == set()

@@ -16,7 +16,7 @@ from kg.extract.en.lexicon import lexicon
 
 _WORD = r"[A-Za-z]+(?:[’'‘\-](?!s\b)[A-Za-z]+)?"
 _PAIR = re.compile(
-    rf"(?<![\w’'\-.])({_WORD})[ \u00a0]+({_WORD})(?:[ \u00a0]+([A-Z][a-z]{{0,5}}))?(?=[’'‘]s\b|(?![\w’'‘\-]))"
+    rf"(?<![\w’'\-.])({_WORD})[ \u00a0]+({_WORD})(?:[ \u00a0]+([A-Z][a-z]{{0,5}}))?(?=[’'‘]s\b|-\s|(?![\w’'‘\-]))"
 )
 _FOREIGN_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)"
 

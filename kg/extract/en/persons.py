@@ -48,6 +48,10 @@ def _role_level(item: Item) -> str | None:
     return None
 
 
+_TITLE_COMMA_NAME = re.compile(
+    r"(?:^|[.;:\n]\s*|\b(?:\d{4}|\d{1,2}|[Yy]esterday|[Rr]ecently|morning|afternoon|evening),\s*)$"
+)
+_VERB_AFTER = re.compile(r"\s+(?:also\s+)?(?!(?:and|or|of|in|at|on|to|for|with|from)\b)[a-z]{2,}\b")
 _ROSTER_HEAD = re.compile(r"^[ \t]*(?:[-–—•*·][ \t]*)?([A-Z][^\n:]{2,150}?)[ \t]*[:：][ \t]*$", re.M)
 _ROSTER_NAME = re.compile(r"[ \t]*(?:[-–—•*·][ \t]*)?([A-Z][\w’'\-]*(?:[ \u00a0]+[A-Z][\w’'\-]*){1,3})[ \t]*")
 
@@ -147,6 +151,18 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
                 if lc and lc[0][0].role.plural and (prev is None or prev.chain_end < lc[1]):
                     r.items.extend(lc[0])
                     r.shared = lc[0]
+                elif (
+                    lc
+                    and not right
+                    and lc[0][-1].body_text
+                    and (prev is None or prev.chain_end < lc[1])
+                    and _TITLE_COMMA_NAME.search(text[max(0, lc[1] - 40) : lc[1]])
+                    and _VERB_AFTER.match(text, m.end)
+                ):
+                    # "On May 10, Mayor of Qingshan, Gao Ming met ...": a title set off by a comma before the
+                    # name it belongs to, where the sentence (or a date phrase) begins
+                    r.items.extend(lc[0])
+                    r.own = True
         if right and right[0] and right[0][0].role.plural:
             # "A, B and C, vice chairmen of X": the plural title distributes backwards over the list
             j = len(readings) - 1

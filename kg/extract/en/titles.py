@@ -418,7 +418,8 @@ def _countries() -> frozenset[str]:
 def right_chain(text: str, end: int, starts: frozenset[int] = frozenset()) -> tuple[list[Item], int] | None:
     """The appositive chain after the name ending at ``end``: ", Member of X and Secretary of Y, ...".
     ``starts`` are where other names begin: a piece holding a name is that name's title, not ours."""
-    m = re.match(r"\s*(\([RL]\))?\s*,\s*", text[end : end + 12])
+    # ", Title", and the layouts "Name- Title" and "Name (Title of X)"
+    m = re.match(r"\s*(?:(\([RL]\))?\s*,|[-–—](?=\s*[A-Za-z])|\((?=[A-Za-z][a-z]))\s*", text[end : end + 12])
     if not m:
         return None
     pos = end + m.end()
