@@ -16,7 +16,8 @@ from kg.extract.en.lexicon import lexicon
 
 _WORD = r"[A-Za-z]+(?:[’'‘\-](?!s\b)[A-Za-z]+)?"
 _PAIR = re.compile(
-    rf"(?<![\w’'\-.])({_WORD})[ \u00a0]+({_WORD})(?:[ \u00a0]+([A-Z][a-z]{{0,5}}))?(?=[’'‘]s\b|-\s|(?![\w’'‘\-]))"
+    rf"(?<![\w’'\-.])({_WORD})[ \u00a0]+({_WORD})(?:[ \u00a0]+([A-Z][a-z]{{0,5}}))?"
+    rf"(?=[’'‘]s\b|-\s|(?![\w’'‘\-]))"  # a name ends before "'s", before "- Title", or at a word's end
 )
 _FOREIGN_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)"
 
