@@ -15,6 +15,8 @@ DATA = Path(__file__).parent / "data" / "furniture.json"
 class Cues:
     date_cues: tuple[str, ...]
     source_cues: tuple[str, ...]
+    weekday_words: frozenset[str]
+    edition_words: tuple[str, ...]
     field_cues: tuple[str, ...]
     title_skip: tuple[re.Pattern[str], ...]
     language_names: frozenset[str]
@@ -40,6 +42,8 @@ def cues(path: Path = DATA) -> Cues:
     return Cues(
         date_cues=lower(d["date_cues"]),
         source_cues=lower(d["source_cues"]),
+        weekday_words=frozenset(lower(d["weekday_words"])),
+        edition_words=lower(d["edition_words"]),
         field_cues=lower(d["field_cues"]),
         title_skip=tuple(re.compile(p, re.I) for p in d["title_skip_patterns"]),
         language_names=frozenset(lower(d["language_names"])),

@@ -7,6 +7,10 @@ Precision first. A date is the publication date only where the page presents it 
   - alone on a short furniture line ("2015-10-31 14:02", "2022-07-24 0 By", "株洲文明网 2019-05-14").
 Only the head of the page (before the first body paragraph) is read: dates inside the body
 ("On January 29", "On June 24, 2018, the Ministry ...") are event dates, not publication dates.
+Two weaker statements are read only where the head states no date:
+  - a print-edition credit line anywhere on the page ("《青山日报》（2023年04月15日 02版）");
+  - a head line that is only a date and a weekday ("2023年11月23日 星期四"): most often the site's
+    calendar showing the day of capture, so any other dated head line wins over it.
 Cue words live in kg/read/data/furniture.json.
 """
 
@@ -52,6 +56,10 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "source": re.compile(rf"(?:^|[^a-z])(?:{source_cue})\s*[:：]\s*", re.I),
         "field": re.compile(rf"(?:^|(?<=[^a-z]))(?:{field_cue})\s*[:：]", re.I),
         "lead_cue_date": re.compile(rf"^\s*(?:{date_cue})\s*[:：]?\s*", re.I),
+        # 《newspaper》 (date, page): the print edition a web page reproduces
+        "edition": re.compile(
+            rf"《[^》\n]{{2,20}}》\s*[（(]\s*(?P<date>[^()（）\n]{{6,30}}?)\s*(?:第\s*)?[A-Za-z]?\d{{0,3}}\s*"
+            rf"(?:{c.alternation(c.edition_words)})\s*[)）]"),
     }
 
 
@@ -104,16 +112,47 @@ def _publication_date(line: str, previous: str | None) -> str | None:
     return None
 
 
+def _is_calendar(line: str) -> bool:
+    """Only a date and a weekday: a site's calendar rather than a statement about the release."""
+    toks = find_dates(line)
+    if len(toks) != 1:
+        return False
+    words = [w for w in re.split(r"[\s,，.、()（）\[\]【】|/]+", _remainder(line, toks[0]).lower()) if w]
+    return bool(words) and all(w in cues().weekday_words for w in words)
+
+
+_EDITION_LINE_MAX = 80
+_CREDIT_PUNCT = " \t\u3000-—_:：|｜。.,，"
+
+
+def _print_edition_date(text: str) -> str | None:
+    """The date of the last print-edition credit line on the page ("《青山日报》（2023年04月15日 02版）")."""
+    found: str | None = None
+    rx = _regexes()["edition"]
+    for raw in text.splitlines():
+        line = raw.strip()
+        if len(line) > _EDITION_LINE_MAX or "《" not in line:
+            continue
+        m = rx.search(line)
+        if m and not line[: m.start()].strip(_CREDIT_PUNCT) and not line[m.end():].strip(_CREDIT_PUNCT) \
+                and (toks := find_dates(m.group("date"))):
+            found = toks[0].iso
+    return found  # a credit line is the whole line: one cited inside a sentence is not furniture
+
+
 def find_published(text: str) -> str | None:
     """The publication date the page states in its furniture, as YYYY-MM-DD, or None."""
     previous: str | None = None
+    calendar: str | None = None
     for ln in _head(text):
         if found := _publication_date(ln.text, previous):
-            return found
-        if _is_body(ln.text):
-            return None
+            if not _is_calendar(ln.text):
+                return found
+            calendar = calendar or found
+        elif _is_body(ln.text):
+            break
         previous = ln.text
-    return None
+    return _print_edition_date(text) or calendar
 
 
 def _source_value(line: str) -> str | None:
