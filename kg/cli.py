@@ -116,12 +116,20 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
-    from kg.explore import render_explorer
+    from kg.explore import Selection, render_explorer
     from kg.store import Store
 
+    types = tuple(sorted({t.strip() for item in args.type for t in item.split(",") if t.strip()})) or None
+    unknown = sorted(set(types or ()) - {"person", "body", "event", "initiative"})
+    if unknown:
+        print(f"kg explore: unknown --type {', '.join(unknown)} (person, body, event, initiative)",
+              file=sys.stderr)
+        return 2
+    sel = Selection(focus=args.focus, depth=args.depth, since=args.since, until=args.until, types=types,
+                    top=args.top)
     with Store(args.store, read_only=True) as store:
-        n = render_explorer(store, Path(args.output), focus=args.focus, depth=args.depth)
-    print(f"wrote {args.output} ({n} nodes)", file=sys.stderr)
+        n = render_explorer(store, Path(args.output), selection=sel)
+    print(f"wrote {args.output} ({n} nodes shown)", file=sys.stderr)
     return 0
 
 
@@ -224,6 +232,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-o", "--output", default="explorer.html")
     sp.add_argument("--focus", help="centre on this person, body or initiative (name or IRI)")
     sp.add_argument("--depth", type=int, default=2)
+    window_args(sp)
+    sp.add_argument("--type", action="append", default=[], metavar="KINDS",
+                    help="only these kinds: person, body, event, initiative (comma-separated or repeated)")
+    sp.add_argument("--top", type=int, metavar="N",
+                    help="only the N most central officials and what they are linked to")
     store_arg(sp)
     sp.set_defaults(func=cmd_explore)
 

@@ -43,14 +43,18 @@ def graph_data(html: str) -> dict[str, Any]:
     return json.loads(m.group(1))
 
 
-def node(data: dict[str, Any], label: str) -> dict[str, Any]:
-    found = [n for n in data["nodes"] if n["tip"]["heading"] == label]
-    assert len(found) == 1, label
+def node(data: dict[str, Any], name: str) -> dict[str, Any]:
+    found = [n for n in data["nodes"] if n["name"] == name]
+    assert len(found) == 1, name
     return found[0]
 
 
-def rows(n: dict[str, Any]) -> dict[str, list[str]]:
-    return dict(n["tip"]["rows"])
+def edges_of(data: dict[str, Any], n: dict[str, Any], label: str) -> list[dict[str, Any]]:
+    return [e for e in data["edges"] if n["id"] in (e["from"], e["to"]) and e["label"] == label]
+
+
+def names(data: dict[str, Any], ids: list[int]) -> list[str]:
+    return sorted(data["nodes"][i]["name"] for i in ids)
 
 
 def test_page_needs_no_network(page: tuple[str, int]) -> None:
@@ -83,49 +87,103 @@ def test_legend_and_counts(page: tuple[str, int], store: Store) -> None:
         assert kind in legend
     data = graph_data(html)
     assert n == len(data["nodes"]) == 32
-    kinds = {x["kind"] for x in data["nodes"]}
-    assert kinds == {"person", "body", "event", "initiative"}
-    assert len({x["color"] for x in data["nodes"]}) == 4
+    assert {x["kind"] for x in data["nodes"]} == {"person", "body", "event", "initiative"}
+    assert {x["shape"] for x in data["nodes"]} == {"dot", "square", "diamond", "star"}
+
+
+def test_layout_is_computed_and_physics_only_for_small_graphs(page: tuple[str, int]) -> None:
+    data = graph_data(page[0])
+    points = {(x["x"], x["y"]) for x in data["nodes"]}
+    assert len(points) == len(data["nodes"])  # every node has its own place
+    assert data["options"]["physics"]["enabled"] is True  # 32 nodes: physics may polish the layout
+
+
+def test_communities_are_the_analysis_ones(page: tuple[str, int]) -> None:
+    data = graph_data(page[0])
+    by_c: dict[int, set[str]] = {}
+    for x in data["nodes"]:
+        if x["kind"] == "person":
+            by_c.setdefault(x["c"], set()).add(x["name"])
+    hexi = {"Han Yunfei", "Gao Mingyuan", "Fang Xiaoli", "Du Wenbo", "Qiu Lanting"}
+    nanshan = {"Meng Zhiyuan", "Tang Yifan", "Luo Qinghe", "Xue Ruolan"}
+    assert hexi in by_c.values() and nanshan in by_c.values()
+    han = node(data, "Han Yunfei")
+    assert node(data, "Hexi Planning Meeting")["c"] == han["c"]  # an event joins its participants' community
+    assert node(data, "Hexi Planning Meeting")["color"] == han["color"]
+    assert data["communities"][han["c"]][0].startswith(f"C{han['c'] + 1} ")
+    assert han["value"] == max(x["value"] for x in data["nodes"] if x["kind"] == "person")  # size: centrality
 
 
 def test_edges_are_labelled(page: tuple[str, int]) -> None:
     data = graph_data(page[0])
     labels = {e["label"] for e in data["edges"]}
     assert labels == {"presided", "attended", "convened", "endorses", "holds post in"}
-    han = node(data, "Han Yunfei")["id"]
-    assert sum(1 for e in data["edges"] if e["from"] == han and e["label"] == "presided") == 3
+    han = node(data, "Han Yunfei")
+    assert sum(1 for e in data["edges"] if e["from"] == han["id"] and e["label"] == "presided") == 3
 
 
-def test_tooltips_show_posts_dates_people_and_sources(page: tuple[str, int]) -> None:
+def test_edges_carry_date_release_and_quote(page: tuple[str, int]) -> None:
     data = graph_data(page[0])
-    han = rows(node(data, "Han Yunfei"))
-    assert any("Secretary" in p for p in han["Posts"])
-    assert len(han["Presided"]) == 3 and "2024-01-10 Hexi Planning Meeting" in han["Presided"]
-    assert han["Sources"] == ["hexi-1 — http://example.org/hexi/1", "hexi-2 — http://example.org/hexi/2",
-                              "nanshan-1 — http://example.org/nanshan/1"]
-    meeting = rows(node(data, "Hexi Planning Meeting"))
-    assert meeting["Date"] == ["2024-01-10"]
-    assert meeting["Presided by"] == ["Han Yunfei"]
-    assert meeting["Attended by"] == ["Du Wenbo", "Fang Xiaoli", "Gao Mingyuan"]
-    assert len(meeting["Convened by"]) == 1 and "Hexi" in meeting["Convened by"][0]
-    assert meeting["Endorses"] == ["Green Corridor Initiative"]
-    assert meeting["Sources"] == ["hexi-1 — http://example.org/hexi/1"]
-    green = rows(node(data, "Green Corridor Initiative"))
-    assert "Hexi-Nanshan Joint Talks" in green["Endorsed by"]
+    han, meeting = node(data, "Han Yunfei"), node(data, "Hexi Planning Meeting")
+    edge = next(e for e in edges_of(data, han, "presided") if e["to"] == meeting["id"])
+    assert (edge["d0"], edge["d1"]) == ("2024-01-10", "2024-01-10")
+    assert [data["releases"][r][0] for r, _q in edge["ev"]] == ["hexi-1"]
+    assert data["quotes"][edge["ev"][0][1]].startswith("On 2024-01-10, Han Yunfei presided over the Hexi")
+    for label in ("attended", "convened", "endorses"):  # every kind of edge has its evidence
+        assert all(e["ev"] and all(q >= 0 for _r, q in e["ev"]) for e in edges_of(data, meeting, label))
+    post = edges_of(data, han, "holds post in")[0]
+    assert post["posts"] == [["Secretary, CPC Hexi Municipal Committee", "2024-01-10", "2024-04-01"]]
+    assert (post["d0"], post["d1"]) == ("2024-01-10", "2024-04-01")
+    assert any("Han Yunfei is Secretary" in data["quotes"][q] for _r, q in post["ev"])
+    assert (han["d0"], han["d1"]) == ("2024-01-10", "2024-05-01")  # first and last dated activity
+    assert [data["releases"][r][0] for r in han["src"]] == ["hexi-1", "hexi-2", "nanshan-1"]
+
+
+def test_search_keys_cover_both_scripts(tmp_path: Path) -> None:
+    from kg.rdf.fixtures import small_extractions
+
+    path = make_store(tmp_path / "store", small_extractions())
+    with Store(path, read_only=True) as s:
+        render_explorer(s, tmp_path / "zh.html")
+    data = graph_data((tmp_path / "zh.html").read_text(encoding="utf-8"))
+    lin = node(data, "Lin Haoran (林浩然)")
+    assert {"linhaoran", "林浩然"} <= set(lin["keys"])
+    assert lin["label"] == "Lin Haoran\n林浩然"  # bilingual label
+    shan = node(data, "Shan Lei (单磊)")
+    assert {"单磊", "單磊", "shanlei"} <= set(shan["keys"])  # traditional form from skos:altLabel
 
 
 def test_focus_keeps_the_neighbourhood(store: Store, tmp_path: Path) -> None:
     out = tmp_path / "focus.html"
     n = render_explorer(store, out, focus="han yunfei", depth=1)
     data = graph_data(out.read_text(encoding="utf-8"))
-    labels = {x["tip"]["heading"] for x in data["nodes"]}
-    assert n == len(labels) == 6
-    post_body = rows(node(data, "Han Yunfei"))["Posts"][0].split(", ", 1)[1]  # holds post in
-    assert labels == {"Han Yunfei", "Hexi Planning Meeting", "Hexi Budget Session", "Hexi Trade Forum",
-                      "Hexi-Nanshan Joint Talks", post_body}
-    assert data["focus"].endswith("/person/han-yunfei--hexi")
-    n2 = render_explorer(store, out, focus=data["focus"], depth=2)  # by IRI, one hop further
+    assert n == len(data["initial"]) == 6 and len(data["nodes"]) == 32  # the rest waits for expanding
+    post_body = data["nodes"][edges_of(data, node(data, "Han Yunfei"), "holds post in")[0]["to"]]["name"]
+    assert set(names(data, data["initial"])) == {
+        "Han Yunfei", "Hexi Planning Meeting", "Hexi Budget Session", "Hexi Trade Forum",
+        "Hexi-Nanshan Joint Talks", post_body}
+    assert data["nodes"][data["focus"]]["iri"].endswith("/person/han-yunfei--hexi")
+    n2 = render_explorer(store, out, focus=data["nodes"][data["focus"]]["iri"], depth=2)  # by IRI
     assert n2 > n
+
+
+def test_selection_by_time_type_and_top(store: Store, tmp_path: Path) -> None:
+    from kg.explore import Selection
+
+    out = tmp_path / "sel.html"
+    render_explorer(store, out, selection=Selection(since="2024-04", until="2024-05"))
+    data = graph_data(out.read_text(encoding="utf-8"))
+    events = {x["name"] for x in data["nodes"] if x["kind"] == "event"}
+    assert events == {"Nanshan Port Meeting", "Nanshan Tech Conference", "Hexi-Nanshan Joint Talks"}
+    assert "Du Wenbo" not in {x["name"] for x in data["nodes"]}  # only in earlier events
+    render_explorer(store, out, selection=Selection(types=("person", "event")))
+    data = graph_data(out.read_text(encoding="utf-8"))
+    assert {x["kind"] for x in data["nodes"]} == {"person", "event"}
+    assert {e["label"] for e in data["edges"]} == {"presided", "attended"}
+    render_explorer(store, out, selection=Selection(top=1))  # the most central official and its links
+    data = graph_data(out.read_text(encoding="utf-8"))
+    assert {x["name"] for x in data["nodes"] if x["kind"] == "person"} == {"Han Yunfei"}
+    assert len(data["nodes"]) == 6  # four events and the body of his post
 
 
 def test_focus_errors_are_clear(store: Store, tmp_path: Path) -> None:
@@ -145,7 +203,7 @@ def test_untrusted_names_stay_text(page: tuple[str, int]) -> None:
     assert node(data, f"Wang {XSS_SCRIPT}")["label"] == f"Wang {XSS_SCRIPT}"
     assert node(data, f"Li {XSS_IMG}")
     assert node(data, "Zhao </script><script>window.__kgXss=2</script>")
-    assert "javascript:alert(3)" in rows(node(data, f"Wang {XSS_SCRIPT}"))["Sources"][0]
+    assert any(r[1] == "javascript:alert(3)" for r in data["releases"])
     title = re.search(r"<title>(.*?)</title>", html).group(1)
     assert "<" not in title
 
@@ -181,10 +239,42 @@ def test_focus_by_chinese_or_alternative_name(tmp_path: Path) -> None:
 
 
 def test_posts_can_be_drawn_as_nodes(store: Store) -> None:
+    from kg.analyze.evidence import load_evidence
     from kg.explore import explorer_html
 
-    html, n = explorer_html(load(store), focus="Han Yunfei", depth=2, with_posts=True)
+    html, n = explorer_html(load(store), focus="Han Yunfei", depth=2, with_posts=True,
+                            evidence=load_evidence(store))
     data = graph_data(html)
     post = next(x for x in data["nodes"] if x["kind"] == "post")
-    assert rows(post)["Held by"] == ["Han Yunfei"] and "Post (1)" in html
+    assert "Post (2)" in html  # Han Yunfei's and Meng Zhiyuan's
     assert {e["label"] for e in data["edges"]} >= {"holds post in", "post in"}
+    holds = edges_of(data, post, "holds post in")[0]
+    assert data["nodes"][holds["from"]]["name"] == "Han Yunfei" and holds["d0"] == "2024-01-10"
+
+
+def test_large_graphs_start_without_physics() -> None:
+    from kg.analyze.data import ATTENDED, PRESIDED, GraphData
+    from kg.explore import explorer_html
+
+    participation = {(f"e{i}", f"p{i}", PRESIDED) for i in range(200)} | {
+        (f"e{i}", f"p{(i + 1) % 200}", ATTENDED) for i in range(200)}
+    kinds = {**{f"e{i}": "event" for i in range(200)}, **{f"p{i}": "person" for i in range(200)}}
+    html, n = explorer_html(GraphData(kinds=kinds, participation=participation))
+    data = graph_data(html)
+    assert n == 400 and data["options"]["physics"]["enabled"] is False
+    assert data["options"]["edges"]["smooth"] is False
+    assert len({(x["x"], x["y"]) for x in data["nodes"]}) == 400
+
+
+def test_cli_options(store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.cli import main
+
+    out = tmp_path / "cli.html"
+    assert main(["explore", "-o", str(out), "--store", str(store.path), "--type", "person,event",
+                 "--since", "2024-04", "--until", "2024-05", "--top", "2"]) == 0
+    data = graph_data(out.read_text(encoding="utf-8"))
+    assert {x["kind"] for x in data["nodes"]} == {"person", "event"}
+    assert {x["name"] for x in data["nodes"] if x["kind"] == "person"} >= {"Meng Zhiyuan"}
+    assert "nodes shown" in capsys.readouterr().err
+    assert main(["explore", "-o", str(out), "--store", str(store.path), "--type", "persons"]) == 2
+    assert "unknown --type persons" in capsys.readouterr().err

@@ -1,46 +1,44 @@
-"""``kg explore``: an offline, self-contained HTML explorer of the graph (pyvis / vis-network).
+"""``kg explore``: an offline, self-contained HTML explorer of the graph (vis-network, as bundled
+with pyvis).
 
     with Store("kg-store", read_only=True) as store:
-        n = render_explorer(store, Path("explorer.html"), focus="Li Wei", depth=2)
+        n = render_explorer(store, Path("explorer.html"), Selection(focus="Li Wei", depth=2))
 
-Persons, bodies, events and initiatives are coloured by type (legend in the page); tooltips give a
-person's posts, an event's date, body, presider and attendees, and every node's source releases.
-The file needs no network: see :mod:`kg.explore.page`.
+The layout is computed in Python (:mod:`kg.explore.layout`), so that large graphs draw at once;
+nodes are shaped by type, coloured by community and sized by centrality; filters, search across
+scripts, evidence tooltips and a details panel work in the page without reloading it. The file needs
+no network: see :mod:`kg.explore.page`.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
-from kg.analyze.data import KINDS, GraphData, QueryStore, load
+from kg.analyze.data import GraphData, QueryStore, load
+from kg.analyze.evidence import Evidence, load_evidence
 from kg.explore.page import render_page
-from kg.explore.view import STYLES, FocusError, build_network
+from kg.explore.view import FocusError, Selection, build_view
 
-__all__ = ["FocusError", "explorer_html", "render_explorer"]
-
-
-def explorer_html(data: GraphData, focus: str | None = None, depth: int = 2,
-                  with_posts: bool = False) -> tuple[str, int]:
-    """The page for ``data`` (the whole graph, or ``depth`` hops around ``focus``) and its node count.
-    Raises :class:`FocusError` when ``focus`` names no node."""
-    net, centre = build_network(data, focus=focus, depth=depth, with_posts=with_posts)
-    kinds = Counter(n["kind"] for n in net.nodes)
-    legend = [(STYLES[k].title, STYLES[k].colour, STYLES[k].symbol, kinds[k]) for k in KINDS if kinds[k]]
-    edge_labels = sorted({e["label"] for e in net.edges})
-    if centre is None:
-        title = "kg explorer"
-    else:
-        title = f"kg explorer: {data.display(centre)} ({depth} hop{'s' if depth != 1 else ''})"
-    summary = f"{len(net.nodes)} nodes, {len(net.edges)} edges, {len(data.releases)} releases"
-    page = render_page(title=title, summary=summary, nodes=net.nodes, edges=net.edges, options=net.options,
-                       legend=legend, edge_labels=edge_labels, focus=centre)
-    return page, len(net.nodes)
+__all__ = ["FocusError", "Selection", "explorer_html", "render_explorer"]
 
 
-def render_explorer(store: QueryStore, output: Path, focus: str | None = None, depth: int = 2) -> int:
-    """Write the explorer for the store to ``output``; the number of nodes drawn."""
-    page, n = explorer_html(load(store), focus=focus, depth=depth)
+def explorer_html(data: GraphData, focus: str | None = None, depth: int = 2, with_posts: bool = False,
+                  evidence: Evidence | None = None, selection: Selection | None = None) -> tuple[str, int]:
+    """The page for ``data`` (``selection``, or the whole graph / ``depth`` hops around ``focus``)
+    and the number of nodes shown when it opens. Raises :class:`FocusError` when the focus names no
+    node."""
+    sel = selection or Selection(focus=focus, depth=depth, with_posts=with_posts)
+    view = build_view(data, evidence, sel)
+    page = render_page(title=view.title, summary=view.summary, payload=view.payload, legend=view.legend,
+                       communities=view.communities, edge_labels=view.edge_labels)
+    return page, view.shown
+
+
+def render_explorer(store: QueryStore, output: Path, focus: str | None = None, depth: int = 2,
+                    selection: Selection | None = None) -> int:
+    """Write the explorer for the store to ``output``; the number of nodes shown when it opens."""
+    page, n = explorer_html(load(store), focus=focus, depth=depth, evidence=load_evidence(store),
+                            selection=selection)
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(page, encoding="utf-8")

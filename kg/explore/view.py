@@ -1,68 +1,90 @@
-"""What the explorer draws: a pyvis ``Network`` of typed, labelled nodes and edges with tooltips.
+"""What the explorer draws: the nodes and edges of the chosen part of the graph, with positions,
+communities, sizes, dates, search keys and evidence, as plain JSON-ready data for the page's script.
 
-Tooltips are *structured* (a heading and rows of ``[name, [values...]]``), never HTML: the page's
-script builds them with ``textContent``, so a name taken from an untrusted release can never become
-markup. Everything is inserted in sorted order with explicit edge ids, so the same data gives the
-same page.
+Nothing here is HTML: the page's script builds every text with ``textContent``, so a name taken from
+an untrusted release can never become markup. Nodes are numbered in sorted IRI order and edges in
+sorted order, so the same data gives the same page.
+
+- *positions* come from :mod:`kg.explore.layout` (computed here, not in the browser);
+- *communities* are the ones ``kg analyze`` reports (Louvain on the Newman-weighted co-attendance
+  graph); an event takes the most frequent community of its participants, a body or an initiative
+  that of its events (ties: the larger community);
+- *size* is a node's PageRank on the drawn graph (undirected);
+- ``top`` keeps the N most central officials (as ``kg analyze`` ranks them) and what they link to;
+- *dates*: an event's date; a holds-post edge's attested interval (first and last ``kgo:asOf`` of
+  its posts); a person's, body's or initiative's first and last dated event or post;
+- *evidence*: each edge lists the releases and quoted sentences of the triples it stands for.
 """
 
 from __future__ import annotations
 
-import copy
-from collections import defaultdict
-from dataclasses import dataclass
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import networkx as nx
-from pyvis.network import Network
 
-from kg.analyze.data import BODY, EVENT, INITIATIVE, PERSON, POST, PRESIDED, GraphData
-from kg.analyze.graphs import E_HOLDS, knowledge_graph, neighbourhood
+from kg.analyze.data import BODY, EVENT, INITIATIVE, PERSON, POST, GraphData
+from kg.analyze.diffusion import place_name, place_of
+from kg.analyze.evidence import Evidence
+from kg.analyze.graphs import (
+    E_ATTENDED,
+    E_CONVENED,
+    E_ENDORSES,
+    E_HOLDS,
+    E_POST_IN,
+    E_PRESIDED,
+    coattendance_graph,
+    knowledge_graph,
+    neighbourhood,
+)
+from kg.analyze.metrics import centrality, communities, ranked_officials
+from kg.analyze.periods import restrict
+from kg.explore.layout import layout
 
 LABEL_MAX = 40
-LAYOUT_SEED = 7
-IMPROVED_LAYOUT_LIMIT = 100
-LARGE = 300
+LARGE = 300  # above this many nodes shown, physics starts off (a toggle turns it on)
+MAX_EVIDENCE = 6  # quotes kept per edge
 
-
-@dataclass(frozen=True)
-class Style:
-    colour: str
-    shape: str
-    symbol: str  # for the legend
-    title: str
-
-
-STYLES: dict[str, Style] = {
-    PERSON: Style("#4e79a7", "dot", "●", "Person"),
-    BODY: Style("#f28e2b", "square", "■", "Body"),
-    EVENT: Style("#59a14f", "diamond", "◆", "Event"),
-    INITIATIVE: Style("#e15759", "star", "★", "Initiative"),
-    POST: Style("#b07aa1", "triangle", "▲", "Post"),
+# kind -> (title, shape, symbol)
+KIND_STYLE: dict[str, tuple[str, str, str]] = {
+    PERSON: ("Person", "dot", "●"),
+    BODY: ("Body", "square", "■"),
+    EVENT: ("Event", "diamond", "◆"),
+    INITIATIVE: ("Initiative", "star", "★"),
+    POST: ("Post", "triangle", "▲"),
 }
+# Tableau 20: one colour per community, grey beyond
+PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+           "#9c755f", "#a0cbe8", "#ffbe7d", "#8cd17d", "#b6992d", "#f1ce63", "#499894", "#86bcb6",
+           "#d37295", "#fabfd2", "#d4a6c8", "#9d7660"]
+NO_COMMUNITY = "#bab0ac"
+
+# how the store states each drawn relation: edge label -> (store relation, subject is the edge's "to")
+_STORE_RELATION = {E_PRESIDED: ("presided", True), E_ATTENDED: ("attended", True),
+                   E_CONVENED: ("convened", True), E_ENDORSES: ("endorses", False)}
 
 OPTIONS: dict[str, Any] = {
-    "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": True},
+    "layout": {"randomSeed": 7, "improvedLayout": False},
     "physics": {
+        "enabled": True,
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.4},
-        "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+        "stabilization": {"enabled": True, "iterations": 150, "fit": True},
     },
-    "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "keyboard": True},
-    "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1,
-              "scaling": {"min": 10, "max": 40}},
+    "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
+                    "keyboard": {"enabled": True, "bindToWindow": False}, "multiselect": False},
+    "nodes": {"font": {"size": 14, "face": "sans-serif", "multi": False}, "borderWidth": 1,
+              "scaling": {"min": 8, "max": 40,
+                          "label": {"enabled": True, "min": 11, "max": 28, "maxVisible": 28,
+                                    "drawThreshold": 7}}},
     "edges": {"font": {"size": 10, "align": "middle", "color": "#555555", "strokeWidth": 3},
-              "color": {"color": "#9aa5b1", "highlight": "#333333"}, "smooth": {"type": "continuous"},
+              "color": {"color": "#9aa5b1", "highlight": "#333333", "hover": "#333333"},
+              "smooth": {"type": "continuous"}, "width": 1, "hoverWidth": 1.5, "selectionWidth": 2,
               "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
-}
-
-
-_ROWS: dict[str, tuple[str, ...]] = {
-    PERSON: ("Presided", "Attended"),
-    EVENT: ("Convened by", "Presided by", "Attended by", "Endorses"),
-    BODY: ("Convened", "Endorses"),
-    INITIATIVE: ("Endorsed by",),
-    POST: (),
 }
 
 
@@ -99,92 +121,314 @@ def _short(text: str) -> str:
     return text if len(text) <= LABEL_MAX else text[: LABEL_MAX - 1] + "…"
 
 
-class Tooltips:
-    """The structured tooltip of each node, from the whole data (not only the drawn subgraph)."""
-
-    def __init__(self, data: GraphData) -> None:
-        self.data = data
-        self.posts: dict[str, set[str]] = defaultdict(set)
-        self.held_by: dict[str, set[str]] = defaultdict(set)
-        for person, post in data.holds:
-            self.posts[person].add(data.post_label(post))
-            self.held_by[post].add(data.display(person))
-        # iri -> row name -> values ("Presided by" for events, "Presided" for persons, ...)
-        self.about: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        for event, person, role in data.participation:
-            presided = role == PRESIDED
-            self.about[event]["Presided by" if presided else "Attended by"].add(data.display(person))
-            self.about[person]["Presided" if presided else "Attended"].add(self._event_name(event))
-        for event, body in data.convened:
-            self.about[event]["Convened by"].add(data.display(body))
-            self.about[body]["Convened"].add(self._event_name(event))
-        for x, initiative in data.endorses:
-            self.about[x]["Endorses"].add(data.display(initiative))
-            self.about[initiative]["Endorsed by"].add(data.display(x))
-
-    def _event_name(self, event: str) -> str:
-        date = self.data.dates.get(event)
-        return f"{date} {self.data.label(event)}" if date else self.data.label(event)
-
-    def sources(self, iri: str) -> list[str]:
-        out = []
-        for r in sorted(self.data.sources.get(iri, ()), key=lambda r: self.data.releases[r].id):
-            info = self.data.releases[r]
-            out.append(f"{info.id} — {info.url}" if info.url else info.id)
-        return out
-
-    def tip(self, iri: str) -> dict[str, Any]:
-        data, kind = self.data, self.data.kinds[iri]
-        rows: list[list[Any]] = []
-        about = self.about.get(iri, {})
-        if kind == PERSON:
-            rows.append(["Posts", sorted(self.posts.get(iri, ()))])
-        elif kind == EVENT:
-            rows.append(["Date", [data.dates[iri]] if iri in data.dates else []])
-        elif kind == POST:
-            rows.append(["Held by", sorted(self.held_by.get(iri, ()))])
-        rows += [[k, sorted(about.get(k, ()))] for k in _ROWS[kind]]
-        rows.append(["Sources", self.sources(iri)])
-        rows.append(["IRI", [iri]])
-        return {"heading": data.display(iri), "kind": STYLES[kind].title,
-                "rows": [r for r in rows if r[1]]}
+_FOLD = re.compile(r"[\s\-'’‘·•・.,()（）]+")
 
 
-def build_network(data: GraphData, focus: str | None = None, depth: int = 2,
-                  with_posts: bool = False) -> tuple[Network, str | None]:
-    """The pyvis network to draw (the whole graph, or ``depth`` hops around ``focus``) and the
-    focused node's IRI."""
-    g = knowledge_graph(data, with_posts=with_posts)
-    centre = None
-    if focus is not None:
-        centre = find_focus(data, g, focus)
-        g = neighbourhood(g, centre, max(depth, 0))
-    tips = Tooltips(data)
+def search_key(text: str) -> str:
+    """The form names are compared in: NFKC, case-folded, without spaces, hyphens, dots and
+    apostrophes (the page's script folds a query the same way)."""
+    return _FOLD.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def search_keys(data: GraphData, iri: str) -> list[str]:
+    """Every form a node can be found by: its labels and alternative labels, their simplified
+    Chinese forms, and the pinyin of the Chinese ones (王毅 -> "wangyi", which "Wang Yi" folds to)."""
+    from kg.resolve.pinyin import syllables
+    from kg.resolve.text import has_han, to_simplified
+
+    names = {data.label(iri), *data.labels.get(iri, {}).values(), *data.aliases.get(iri, ())}
+    keys = set()
+    for name in names:
+        keys.add(search_key(name))
+        if has_han(name):
+            keys.add(search_key(to_simplified(name)))
+            keys.add(search_key("".join(syllables(name))))
+    return sorted(k for k in keys if k)
+
+
+@cache
+def pinyin_table() -> tuple[dict[str, str], dict[str, str]]:
+    """What the page needs to read a Chinese query as pinyin (so that 王毅 finds a person known only
+    as "Wang Yi"): syllable -> the characters of GB2312 read that way (pypinyin's reading), and the
+    surnames whose reading as a surname differs (kg/data/aliases' surname table)."""
+    from pypinyin import Style, lazy_pinyin
+
+    from kg.resolve.aliases import surnames
+
+    by_syllable: dict[str, list[str]] = defaultdict(list)
+    for hi in range(0xB0, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                ch = bytes([hi, lo]).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+            by_syllable[lazy_pinyin(ch, style=Style.NORMAL)[0]].append(ch)
+    table = {k: "".join(v) for k, v in sorted(by_syllable.items()) if k.isascii() and k.isalpha()}
+    reading = {ch: k for k, chars in table.items() for ch in chars}
+    special = {sur: py for sur, py in sorted(surnames().items()) if len(sur) == 1 and reading.get(sur) != py}
+    return table, special
+
+
+@dataclass
+class Selection:
+    """What goes into the page (``kg explore``'s options)."""
+
+    focus: str | None = None
+    depth: int = 2
+    since: str | None = None
+    until: str | None = None
+    types: tuple[str, ...] | None = None  # kinds to include; None = all
+    top: int | None = None  # keep the N most central nodes
+    with_posts: bool = False
+
+
+@dataclass
+class View:
+    payload: dict[str, Any]
+    title: str
+    summary: str
+    legend: list[tuple[str, str, str, int]]  # (title, colour, symbol, count)
+    communities: list[tuple[str, str, int]] = field(default_factory=list)  # (name, colour, size)
+    edge_labels: list[str] = field(default_factory=list)
+    shown: int = 0  # nodes visible when the page opens
+
+
+class _Index:
+    """Numbers for the page: nodes, releases, quotes, places."""
+
+    def __init__(self) -> None:
+        self.releases: dict[str, int] = {}
+        self.quotes: dict[str, int] = {}
+
+    @staticmethod
+    def numbered(values: set[str]) -> dict[str, int]:
+        return {v: i for i, v in enumerate(sorted(values))}
+
+
+def _tenure(evidence: Evidence, posts: list[str]) -> tuple[str | None, str | None]:
+    dates = [d for p in posts for d in evidence.post_dates.get(p, ())]
+    return (min(dates), max(dates)) if dates else (None, None)
+
+
+def _overlaps(d0: str | None, d1: str | None, since: str | None, until: str | None) -> bool:
+    if d0 is None or d1 is None:
+        return False
+    return not ((since is not None and d1[: len(since)] < since)
+                or (until is not None and d0[: len(until)] > until))
+
+
+def _community_of(data: GraphData, g: nx.MultiDiGraph) -> tuple[dict[str, int], list[list[str]]]:
+    """node -> community index (see the module doc) and the communities (analyze's order)."""
+    groups = communities(coattendance_graph(data))
+    size = {i: len(c) for i, c in enumerate(groups)}
+    of: dict[str, int] = {p: i for i, c in enumerate(groups) for p in c}
+
+    def vote(nodes: list[str]) -> int | None:
+        counts = Counter(of[n] for n in nodes if n in of)
+        if not counts:
+            return None
+        return min(counts, key=lambda c: (-counts[c], -size[c], c))
+
+    und = g.to_undirected(as_view=True)
+    for kind in (EVENT, POST, BODY, INITIATIVE):
+        for n in sorted(v for v in g if data.kinds[v] == kind and v not in of):
+            c = vote(sorted(und.neighbors(n)))
+            if c is not None:
+                of[n] = c
+    return of, groups
+
+
+def _top(data: GraphData, g: nx.MultiDiGraph, rank: dict[str, float], n: int) -> set[str]:
+    """The ``n`` most central officials (ranked as ``kg analyze`` ranks them, then by PageRank on the
+    drawn graph) with everything they are directly linked to; without persons, the ``n`` nodes of
+    highest PageRank."""
+    persons = [p for p in g if data.kinds[p] == PERSON]
+    if not persons:
+        return set(sorted(g, key=lambda v: (-round(rank[v], 12), data.label(v).casefold(), v))[:n])
+    cent = centrality(coattendance_graph(data))
+    ranked = [p for p in ranked_officials(data, cent) if p in g]
+    seen = set(ranked)
+    ranked += sorted((p for p in persons if p not in seen),
+                     key=lambda v: (-round(rank[v], 12), data.label(v).casefold(), v))
+    keep = set(ranked[:n])
+    und = g.to_undirected(as_view=True)
+    return keep | {v for p in keep for v in und.neighbors(p)}
+
+
+def build_view(data: GraphData, evidence: Evidence | None = None, sel: Selection | None = None) -> View:
+    """The page's data for ``data`` as chosen by ``sel``. Raises :class:`FocusError` when the focus
+    names no node."""
+    sel = sel or Selection()
+    evidence = evidence or Evidence()
+    window = sel.since is not None or sel.until is not None
+    data = restrict(data, sel.since, sel.until)
+    g = knowledge_graph(data, with_posts=sel.with_posts)
+
     bodies_of: dict[str, set[str]] = defaultdict(set)
     for post, body in data.post_in:
         bodies_of[post].add(body)
-    post_labels: dict[tuple[str, str], set[str]] = defaultdict(set)  # (person, body) -> posts
-    for person, post in data.holds:
-        for body in bodies_of[post]:
-            post_labels[(person, body)].add(data.post_label(post))
+    posts_of: dict[tuple[str, str], list[str]] = defaultdict(list)  # (person, body) -> posts
+    for person, post in sorted(data.holds):
+        for body in sorted(bodies_of[post]):
+            posts_of[(person, body)].append(post)
 
-    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
-    degree = dict(g.to_undirected(as_view=True).degree())
-    for iri in sorted(g):
+    def edge_posts(u: str, v: str, label: str) -> list[str]:
+        if label == E_HOLDS:
+            return [v] if sel.with_posts else posts_of.get((u, v), [])
+        if label == E_POST_IN:
+            return [u]
+        return []
+
+    if window:  # holds-post edges outside the window go, then whatever is left unconnected
+        for u, v, label in list(g.edges(keys=True)):
+            if label in (E_HOLDS, E_POST_IN) and not _overlaps(*_tenure(evidence, edge_posts(u, v, label)),
+                                                                 sel.since, sel.until):
+                g.remove_edge(u, v, key=label)
+        g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0 and data.kinds[n] != EVENT])
+    if sel.types:
+        g.remove_nodes_from([n for n in list(g) if data.kinds[n] not in sel.types])
+    simple = nx.Graph(g.to_undirected(as_view=True))
+    rank = nx.pagerank(simple, tol=1e-10, max_iter=1000) if simple.number_of_edges() else {
+        n: 1.0 / max(1, len(simple)) for n in simple}
+    if sel.top is not None:
+        keep = _top(data, g, rank, max(sel.top, 0))
+        g = g.subgraph(keep).copy()
+        simple = simple.subgraph(keep).copy()
+    centre = None
+    initial: set[str] | None = None
+    if sel.focus is not None:
+        centre = find_focus(data, g, sel.focus)
+        initial = set(neighbourhood(g, centre, max(sel.depth, 0)))
+
+    order = sorted(g)
+    idx = {iri: i for i, iri in enumerate(order)}
+    pos = layout(simple)
+    comm, groups = _community_of(data, g)
+
+    # dates of every node and edge
+    event_dates = {e: d for e, d in data.dates.items() if e in g}
+    endorse_dates: dict[tuple[str, str], list[str]] = defaultdict(list)  # (body, initiative) -> dates
+    convened_by: dict[str, set[str]] = defaultdict(set)
+    for e, b in data.convened:
+        convened_by[e].add(b)
+    for e, ini in data.endorses:
+        if e in data.dates:
+            for b in convened_by[e]:
+                endorse_dates[(b, ini)].append(data.dates[e])
+    node_dates: dict[str, list[str]] = defaultdict(list)
+
+    releases: set[str] = set()
+    quotes: set[str] = set()
+    edges_out: list[tuple[str, str, str, str | None, str | None, list[tuple[str, str]], list]] = []
+    for u, v, label in sorted(g.edges(keys=True)):
+        d0 = d1 = None
+        notes: list = []
+        ev: set[tuple[str, str]] = set()
+        if label in _STORE_RELATION:
+            rel, reverse = _STORE_RELATION[label]
+            ev.update(evidence.quotes.get((v, rel, u) if reverse else (u, rel, v), ()))
+            event = v if label != E_ENDORSES else (u if data.kinds[u] == EVENT else None)
+            if event is not None and event in event_dates:
+                d0 = d1 = event_dates[event]
+            elif label == E_ENDORSES and endorse_dates.get((u, v)):
+                d0, d1 = min(endorse_dates[(u, v)]), max(endorse_dates[(u, v)])
+        else:
+            posts = edge_posts(u, v, label)
+            for p in posts:
+                ev.update(evidence.quotes.get((u if label == E_HOLDS else p, "holds", p), ()))
+                body_side = v if (label == E_HOLDS and not sel.with_posts) or label == E_POST_IN else None
+                if body_side is not None:
+                    ev.update(evidence.quotes.get((p, "post in", body_side), ()))
+                t0, t1 = evidence.tenure(p) or (None, None)
+                notes.append([data.post_label(p), t0, t1])
+            d0, d1 = _tenure(evidence, posts)
+        kept = sorted(ev)[:MAX_EVIDENCE]
+        releases.update(r for r, _q in kept)
+        quotes.update(q for _r, q in kept if q)
+        for n in (u, v):
+            if d0:
+                node_dates[n].extend([d0, d1])
+        edges_out.append((u, v, label, d0, d1, kept, notes))
+    for e, d in event_dates.items():
+        node_dates[e].append(d)
+
+    for iri in order:
+        releases.update(r for r in data.sources.get(iri, ()) if r in data.releases)
+    rel_idx = _Index.numbered(releases)
+    quote_idx = _Index.numbered(quotes)
+    places = {iri: place_of(data, iri) for iri in order if data.kinds[iri] == BODY}
+    place_list = sorted({p for p in places.values() if p})
+    place_idx = {p: i for i, p in enumerate(place_list)}
+
+    nodes: list[dict[str, Any]] = []
+    for iri in order:
         kind = data.kinds[iri]
-        style = STYLES[kind]
-        net.add_node(iri, label=_short(data.label(iri)), shape=style.shape, color=style.colour, kind=kind,
-                     value=degree.get(iri, 0) + 1, tip=tips.tip(iri),
-                     borderWidth=3 if iri == centre else 1)
-    for i, (u, v, label) in enumerate(sorted(g.edges(keys=True))):
-        extra: dict[str, Any] = {}
-        if label == E_HOLDS and (u, v) in post_labels:
-            extra["tip"] = {"heading": label, "kind": "", "rows": [["Posts", sorted(post_labels[(u, v)])]]}
-        net.add_edge(u, v, id=f"e{i}", label=label, **extra)
-    options = copy.deepcopy(OPTIONS)
-    if len(net.nodes) > IMPROVED_LAYOUT_LIMIT:  # vis-network's improved layout gives up (and says so)
-        options["layout"]["improvedLayout"] = False
-    if len(net.nodes) > LARGE:  # fewer layout iterations keep a big page responsive
-        options["physics"]["stabilization"]["iterations"] = 150
-    net.options = options
-    return net, centre
+        title, shape, _symbol = KIND_STYLE[kind]
+        en, zh = data.label(iri), data.label_zh(iri)
+        label = _short(en) if not zh or zh == en else f"{_short(en)}\n{_short(zh)}"
+        c = comm.get(iri)
+        dates = node_dates.get(iri)
+        x, y = pos.get(iri, (0.0, 0.0))
+        node: dict[str, Any] = {
+            "id": idx[iri], "iri": iri, "label": label, "name": data.display(iri), "kind": kind,
+            "shape": shape, "x": x, "y": y, "value": round(rank.get(iri, 0.0) * len(order), 4),
+            "color": PALETTE[c] if c is not None and c < len(PALETTE) else NO_COMMUNITY,
+            "c": -1 if c is None else c, "keys": search_keys(data, iri),
+            "src": sorted(rel_idx[r] for r in data.sources.get(iri, ()) if r in rel_idx),
+        }
+        if dates:
+            node["d0"], node["d1"] = min(dates), max(dates)
+        if kind == BODY and places.get(iri):
+            node["place"] = place_idx[places[iri]]
+        if iri == centre:
+            node["borderWidth"] = 3
+        nodes.append(node)
+
+    edges: list[dict[str, Any]] = []
+    for i, (u, v, label, d0, d1, kept, notes) in enumerate(edges_out):
+        edge: dict[str, Any] = {"id": i, "from": idx[u], "to": idx[v], "label": label,
+                                "ev": [[rel_idx[r], quote_idx[q] if q else -1] for r, q in kept]}
+        if d0:
+            edge["d0"], edge["d1"] = d0, d1
+        if notes:
+            edge["posts"] = notes
+        edges.append(edge)
+
+    kinds = Counter(data.kinds[n] for n in order)
+    legend = [(KIND_STYLE[k][0], "#555555", KIND_STYLE[k][2], kinds[k])
+              for k in (PERSON, BODY, EVENT, INITIATIVE, POST) if kinds[k]]
+    comm_rows = []
+    for i, members in enumerate(groups):
+        shown_members = [m for m in members if m in idx]
+        if not shown_members:
+            continue
+        lead = min(shown_members, key=lambda m: (-rank.get(m, 0.0), m))
+        colour = PALETTE[i] if i < len(PALETTE) else NO_COMMUNITY
+        comm_rows.append((f"C{i + 1} {data.label(lead)}", colour, len(members)))
+
+    shown_count = len(initial) if initial is not None else len(order)
+    options: dict[str, Any] = {k: dict(v) for k, v in OPTIONS.items()}
+    options["physics"] = dict(OPTIONS["physics"], enabled=shown_count <= LARGE)
+    if shown_count > LARGE:  # straight edges without labels keep a large view fluid
+        options["edges"] = dict(OPTIONS["edges"], smooth=False, font={"size": 0})
+        options["interaction"] = dict(OPTIONS["interaction"], hideEdgesOnDrag=True, hideEdgesOnZoom=True)
+    all_dates = sorted({d for n in nodes for d in (n.get("d0"), n.get("d1")) if d})
+    payload = {
+        "nodes": nodes, "edges": edges, "options": options,
+        "focus": idx[centre] if centre is not None else None,
+        "initial": sorted(idx[n] for n in initial) if initial is not None else None,
+        "releases": [[data.releases[r].id, data.releases[r].url or "", data.releases[r].title or "",
+                      data.releases[r].published or ""] for r in sorted(rel_idx, key=rel_idx.get)],
+        "quotes": sorted(quote_idx, key=quote_idx.get),
+        "places": [place_name(p) for p in place_list],
+        "communities": [[name, colour, size] for name, colour, size in comm_rows],
+        "dates": [all_dates[0], all_dates[-1]] if all_dates else None,
+        "kinds": {k: KIND_STYLE[k][0] for k in kinds},
+        "pinyin": pinyin_table()[0], "surnames": pinyin_table()[1],
+    }
+    if centre is None:
+        title = "kg explorer"
+    else:
+        title = f"kg explorer: {data.display(centre)} ({sel.depth} hop{'s' if sel.depth != 1 else ''})"
+    summary = f"{len(nodes)} nodes, {len(edges)} edges, {len(data.releases)} releases"
+    return View(payload, title, summary, legend, comm_rows, sorted({e["label"] for e in edges}), shown_count)

@@ -1,0 +1,61 @@
+"""Read what the explorer and the report show beside the graph: where each relation was read (the
+release and the quoted sentence of its ``kgo:Evidence`` node) and the dates each post is attested on
+(``kgo:asOf``, the dates of the releases that name the post).
+
+Kept apart from :mod:`kg.analyze.data` (the graph itself) so that the analyses that need no evidence
+never pay for reading it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.analyze.data import QueryStore
+
+# relation name of each predicate whose evidence is shown (kg.analyze.graphs' edge labels)
+RELATIONS = {
+    "https://w3id.org/kg/ontology#presidedBy": "presided",
+    "https://schema.org/attendee": "attended",
+    "https://w3id.org/kg/ontology#convenedBy": "convened",
+    "https://w3id.org/kg/ontology#endorses": "endorses",
+    "http://www.w3.org/ns/org#holds": "holds",
+    "http://www.w3.org/ns/org#postIn": "post in",
+}
+
+_EVIDENCE = """SELECT ?s ?p ?o ?r ?q WHERE {
+  VALUES ?p { kgo:presidedBy schema:attendee kgo:convenedBy kgo:endorses org:holds org:postIn }
+  ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?r .
+  OPTIONAL { ?ev kgo:quote ?q }
+}"""
+
+_POST_DATES = "SELECT DISTINCT ?post ?d WHERE { ?post kgo:asOf ?d }"
+
+
+@dataclass
+class Evidence:
+    # (subject, relation, object) as in the store (event presided person, person holds post, ...)
+    # -> sorted [(release IRI, quoted sentence or "")]
+    quotes: dict[tuple[str, str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    post_dates: dict[str, list[str]] = field(default_factory=dict)  # post -> sorted attested dates
+
+    def tenure(self, post: str) -> tuple[str, str] | None:
+        """(first, last) attested date of a post."""
+        dates = self.post_dates.get(post)
+        return (dates[0], dates[-1]) if dates else None
+
+
+def load_evidence(store: QueryStore) -> Evidence:
+    quotes: dict[tuple[str, str, str], set[tuple[str, str]]] = defaultdict(set)
+    row: Any
+    for row in store.query(_EVIDENCE):
+        s, p, o, r, q = (None if x is None else str(x) for x in row)
+        if s is None or p not in RELATIONS or o is None or r is None:
+            continue
+        quotes[(s, RELATIONS[p], o)].add((r, q or ""))
+    dates: dict[str, set[str]] = defaultdict(set)
+    for post, d in store.query(_POST_DATES):
+        dates[str(post)].add(str(d))
+    return Evidence({k: sorted(v) for k, v in sorted(quotes.items())},
+                    {k: sorted(v) for k, v in sorted(dates.items())})
