@@ -192,3 +192,17 @@ def test_a_title_set_off_by_a_comma_before_the_name() -> None:
     assert posts(x, "Gao Ming") == {("Mayor", "Qingshan")}
     y = run("Gao Ming, Secretary of the CPC Qingshan Municipal Committee, Luo Pingan met the guests.")
     assert posts(y, "Luo Pingan") == set()
+
+
+def test_the_source_site_names_the_release_own_city() -> None:
+    text = (
+        "Accompanied by Qingshan Municipal leaders, the Lanhe Municipal Party and Government Delegation led "
+        "by Luo Pingan, Mayor of Lanhe, visited Qingshan. Lanhe Municipal officials toured the Lanhe City "
+        "pavilion. On behalf of the Qingshan Municipal Party Committee, Party Secretary Gao Ming welcomed "
+        "the Lanhe City guests."
+    )
+    x = run_text(text, "en", rid="en-qingshan-20240101-lanhe-delegation", published="2024-01-01")
+    assert posts(x, "Gao Ming") == {("Secretary", "CPC Qingshan Municipal Committee")}
+    # a site that names no place of the text decides nothing: the place written most wins
+    y = run_text(text, "en", rid="en-newsdaily-20240101-lanhe-delegation", published="2024-01-01")
+    assert posts(y, "Gao Ming") != posts(x, "Gao Ming")

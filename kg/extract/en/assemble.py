@@ -184,7 +184,8 @@ def assemble(release: Release) -> Extraction:
     # "Co., Ltd." is one word of a company name: no comma or period of it ends a title or a sentence
     text = _CO_LTD.sub(lambda m: "Co" + "_" * (len(m.group(0)) - 5) + "Ltd", release.text)
     lex = lexicon()
-    loc = find_locality(text, release.title)
+    parts = (release.id or "").split("-")
+    loc = find_locality(text, release.title, parts[1].lower() if len(parts) > 2 else None)
     sents = sentences(text)
     mentions = find_mentions(text)
     readings = read_mentions(text, mentions)

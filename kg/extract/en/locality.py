@@ -47,7 +47,10 @@ class Locality:
         return None
 
 
-def find_locality(text: str, title: str | None) -> Locality:
+def find_locality(text: str, title: str | None, site: str | None = None) -> Locality:
+    """``site`` is the source site of the release's file name ("en-shaoxing-..." -> "shaoxing"): a place the
+    text names at some level that the site also names is the release's own place at that level (a site
+    name alone is never a place)."""
     lex = lexicon()
     counts: dict[str, Counter[str]] = {}
     first: dict[str, int] = {}
@@ -66,6 +69,11 @@ def find_locality(text: str, title: str | None) -> Locality:
             level = _LEVEL_OF[m.group(2).lower()]
             counts.setdefault(level, Counter())[name] += weight
             first.setdefault(name, m.start() if src is text else -1)
+    if site:
+        for c in counts.values():
+            for name in list(c):
+                if name.lower().replace(" ", "").replace("-", "") == site:
+                    c[name] += max(c.values())  # the site's own place outweighs any other of its level
     loc = Locality()
     overall: Counter[str] = Counter()
     for level, c in counts.items():
