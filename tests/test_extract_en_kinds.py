@@ -206,3 +206,13 @@ def test_the_source_site_names_the_release_own_city() -> None:
     # a site that names no place of the text decides nothing: the place written most wins
     y = run_text(text, "en", rid="en-newsdaily-20240101-lanhe-delegation", published="2024-01-01")
     assert posts(y, "Gao Ming") != posts(x, "Gao Ming")
+
+
+def test_a_friendship_association_keeps_its_partners() -> None:
+    x = run(
+        "Gao Ming, president of the Xiyuan People's Association for Friendship with Foreign Countries, "
+        "attended the Qingshan conference."
+    )
+    body = "Xiyuan People's Association for Friendship with Foreign Countries"
+    assert posts(x, "Gao Ming") == {("President", body)}
+    assert body in {b.name for b in x.bodies}

@@ -396,6 +396,10 @@ def _is_head(words: list[str], k: int) -> bool:
     return k > 0 and f"{words[k - 1]} {w}" in heads
 
 
+# a remit that names its partners: "Association for Friendship with Foreign Countries"
+_PARTNER_REMITS = frozenset({"Friendship", "Cooperation", "Exchanges", "Exchange", "Relations"})
+
+
 def _extend_complement(words: list[str], last: int) -> int:
     """After a complement-taking head ("Ministry"), keep "of [the] Foreign Affairs" (or "for Discipline
     Inspection") up to the next break."""
@@ -415,7 +419,7 @@ def _extend_complement(words: list[str], last: int) -> int:
         if nxt[:1].isupper() and (nxt.lower() not in lex.role_heads or nxt.lower() == "general"):
             end = k + 1
             k += 1
-        elif nxt in {"of", "for"} and end > last:
+        elif (nxt in {"of", "for"} or nxt == "with" and words[k] in _PARTNER_REMITS) and end > last:
             # "Council for the Promotion of International Trade": the remit goes on after "of"
             j = k + 3 if words[k + 2 : k + 3] == ["the"] else k + 2
             if j < len(words) and words[j][:1].isupper() and words[j].lower() not in lex.role_heads:
