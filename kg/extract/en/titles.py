@@ -75,7 +75,8 @@ _BODYISH_LOWER = {
     "cpc",
 }
 _BODY_STOP = re.compile(
-    r"\s+(?:on|at|during|(?<!Friendship )(?<!Cooperation )(?<!Exchanges )with|who|which|that|was|were|is|has|have|to|for his|for her|from|after|before|"
+    r"\s+(?:on|at|during|(?<!Friendship )(?<!Cooperation )(?<!Exchanges )with|who|which|that|was|were|is|"
+    r"has|have|to|for his|for her|from|after|before|"
     r"presided|attended|chaired|hosted|met|said|made|delivered|participated|in (?=[a-z]))\b.*$"
     r"|(?<=[a-z])\s+(?!united\b)[a-z]+ed\b.*$"
 )
