@@ -216,3 +216,11 @@ def test_a_friendship_association_keeps_its_partners() -> None:
     body = "Xiyuan People's Association for Friendship with Foreign Countries"
     assert posts(x, "Gao Ming") == {("President", body)}
     assert body in {b.name for b in x.bodies}
+
+
+def test_a_later_short_reference_with_who_also_serves_as() -> None:
+    x = run(
+        "Xiyuan Governor Gao Ming on Thursday called for efforts in river protection. Gao, who also serves "
+        "as the secretary of the CPC Lanhe Municipal Committee, spoke at the meeting."
+    )
+    assert ("Secretary", "CPC Lanhe Municipal Committee") in posts(x, "Gao Ming")

@@ -22,7 +22,7 @@ from kg.extract.en.locality import find_locality
 from kg.extract.en.names import Mention, find_mentions
 from kg.extract.en.persons import Reading, posts_of, read_mentions
 from kg.extract.en.sentences import FURNITURE, sentences
-from kg.extract.en.titles import first_role_index, parse_chain
+from kg.extract.en.titles import first_role_index, parse_chain, right_chain
 from kg.model import Body, Event, Extraction, Initiative, Person, Post, Release
 
 _ORDINAL_WORD = re.compile(
@@ -357,7 +357,18 @@ def assemble(release: Release) -> Extraction:
 
     ref = parse_ref(release.published) or parse_ref(release.date_hint)
     refs = _short_refs(text, readings)
+    starts = frozenset(r.mention.start for r in readings)
     for r in refs:
+        # "Xi, who also serves as general secretary of X and chairman of Y, ...": a later short reference
+        # with an appositive title
+        rc = right_chain(text, r.mention.end, starts) if r.mention.name in persons else None
+        if rc:
+            p = persons[r.mention.name]
+            for post in posts_of(rc[0], loc, acronyms, memory):
+                if post.body:
+                    _add_post(p, post, acronyms)
+                    if post.body_text:
+                        add_body(post.body, post.body_text, _find_span(text, post.body_text) or post.span)
         # "As a member of the Political Bureau of X, Wang also briefed ..."
         m = re.search(
             r"\bAs (?:a |an |the )?([^,.;]+),\s*$", text[max(0, r.mention.start - 200) : r.mention.start]
