@@ -452,7 +452,8 @@ def right_chain(text: str, end: int, starts: frozenset[int] = frozenset()) -> tu
         if fr and fr[0].plural and re.match(r"\s*and\s", piece):
             break  # "Chief Procurator X, and heads of the County Finance Bureau attended": other people
         lead = re.match(
-            r"\s*(?:(?:and|also|a|an|the|who is|who (?:also )?serves as|is|as|respectively|both|all)\s+)*", piece
+            r"\s*(?:(?:and|also|a|an|the|who is|who (?:also )?serves as|is|as|respectively|both|all)\s+)*",
+            piece,
         )
         body_start = pos + (lead.end() if lead else 0)
         sub = text[body_start:piece_end]
