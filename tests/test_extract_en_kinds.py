@@ -224,3 +224,36 @@ def test_a_later_short_reference_with_who_also_serves_as() -> None:
         "as the secretary of the CPC Lanhe Municipal Committee, spoke at the meeting."
     )
     assert ("Secretary", "CPC Lanhe Municipal Committee") in posts(x, "Gao Ming")
+
+
+def test_a_party_group_whose_name_holds_a_role_word() -> None:
+    x = run(
+        "Gao Ming, Secretary of the Leading Party Members Group of the Xiyuan Provincial People's Government, "
+        "presided over the meeting."
+    )
+    body = "Leading Party Members Group of the Xiyuan Provincial People's Government"
+    assert posts(x, "Gao Ming") == {("Secretary", body)}
+    assert x.events[0].presided_by == ["Gao Ming"]
+
+
+def test_a_surname_in_capitals() -> None:
+    x = run("ZHOU Lin, Mayor of Qingshan, met with GAO Ming on Monday.")
+    assert posts(x, "Zhou Lin") == {("Mayor", "Qingshan")}
+    assert sorted(x.events[0].attended_by) == ["Gao Ming", "Zhou Lin"]
+
+
+def test_chaired_in_turn_by_a_list() -> None:
+    x = run("The meeting was chaired in turn by Gao Ming and Luo Pingan. Xu Lanfang attended.")
+    (ev,) = x.events
+    assert ev.presided_by == ["Gao Ming", "Luo Pingan"]
+    assert ev.attended_by == ["Xu Lanfang"]
+
+
+def test_a_lowercase_title_of_a_place_party_committee() -> None:
+    x = run(
+        "On March 3, Gao Ming, the secretary of Qingshan CPC committee, presided over the meeting on the "
+        "work of Qingshan City. Luo Pingan, the mayor of Qingshan City, attended."
+    )
+    assert posts(x, "Gao Ming") == {("Secretary", "CPC Qingshan Municipal Committee")}
+    (ev,) = x.events
+    assert ev.presided_by == ["Gao Ming"]

@@ -243,6 +243,11 @@ def qualify(text: str, loc: Locality, level_hint: str | None = None) -> Qualifie
             else f"{pc.group(2)} {_LEVEL_WORD[lvl]} People's Congress"
         )
         return Qualified(f"Standing Committee of the {core}" if pc.group(1) else core, form)
+    pp = re.fullmatch(r"([A-Z][a-z]+) (?:CPC|Party|CPC Party) Committee", form)
+    lvl = next((lv for lv, pl in loc.by_level.items() if pp and pl == pp.group(1)), None)
+    if pp and lvl in _LEVEL_WORD:
+        # "the secretary of Qingshan CPC committee": the place's level is known from the release
+        return Qualified(f"CPC {pp.group(1)} {_LEVEL_WORD[lvl]} Committee", form)
     if _has_proper(form):
         # "Changchun Municipal Committee" is the CPC committee of the place
         return Qualified(_normalize_proper(form), form)

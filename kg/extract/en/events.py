@@ -108,12 +108,20 @@ def read_events(
         if got:
             ref = got[0][2]
     preside_after, preside_before = _preside_patterns()
-    presiding = {
-        id(r)
-        for r in readings
-        if preside_after.match(text[r.chain_end : r.chain_end + 60])
-        or preside_before.search(text[max(0, r.chain_start - 40) : r.chain_start])
-    }
+    presiding: set[int] = set()
+    by_cue: set[int] = set()  # presiders named after a "chaired by" cue; a list after it shares it
+    prev: Reading | None = None
+    for r in readings:
+        if preside_before.search(text[max(0, r.chain_start - 40) : r.chain_start]) or (
+            prev is not None
+            and id(prev) in by_cue
+            and re.fullmatch(r"\s*(?:,|，|、)?\s*(?:and\s+)?", text[prev.chain_end : r.chain_start])
+        ):
+            by_cue.add(id(r))
+            presiding.add(id(r))
+        elif preside_after.match(text[r.chain_end : r.chain_end + 60]):
+            presiding.add(id(r))
+        prev = r
     groups: list[dict] = [{"presided": {}, "attended": {}, "date": None, "first": None}]
     for s, e in sents:
         if is_furniture(text, s, e):

@@ -74,6 +74,9 @@ def _pinyin_name(text: str, m: re.Match[str]) -> tuple[int, str] | None:
     nxt = re.match(r"[ \u00a0]+([A-Za-z]+)", after)
     if nxt and nxt.group(1).lower() in lex.place_heads and nxt.group(1)[:1].isupper():
         return None
+    if sur.isupper() and len(sur) > 1 and _is_title(given):
+        # "ZHOU Lin": the surname in capitals, as foreign-facing pages write it
+        return m.end(2), f"{_cap(sur.lower())} {given}"
     if _is_title(sur) and _is_title(given):
         end = m.end(2)
         if sur.lower() in lex.not_name_words and given.lower() in lex.surnames:

@@ -74,6 +74,8 @@ _BODYISH_LOWER = {
     "office",
     "cpc",
 }
+# lowercase words a machine-translated body name goes on with after a head ("Qingshan CPC committee")
+_LOWER_BODY_WORDS = "committee|party|government|congress|standing|commission|group"
 _BODY_STOP = re.compile(
     r"\s+(?:on|at|during|(?<!Friendship )(?<!Cooperation )(?<!Exchanges )with|who|which|that|was|were|is|"
     r"has|have|to|for his|for her|from|after|before|"
@@ -143,7 +145,9 @@ def _cut_body(text: str) -> str:
     )
     text = re.sub(rf"\b({heads}) in [A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*$", r"\1", text)
     # "the Party School of the X Committee gave a lecture": a verb after a capitalized head ends the body
-    text = re.sub(rf"\b({heads})\s+(?!(?:of|and|for|the|on|in|at|to)\b)[a-z][\w’'\-]*\b.*$", r"\1", text)
+    text = re.sub(
+        rf"\b({heads})\s+(?!(?:of|and|for|the|on|in|at|to|{_LOWER_BODY_WORDS})\b)[a-z][\w’'\-]*\b.*$", r"\1", text
+    )
     return text.strip(" ,;:")
 
 
@@ -161,6 +165,16 @@ def parse_chain(seg: str, offset: int = 0) -> tuple[list[Item], int, str]:
             prev = toks[i - 1][0].lower() if i else ""
             prev2 = toks[i - 2][0].lower() if i > 1 else ""
             internal = prev == "of" or (prev == "the" and prev2 == "of") or prev in {"'s", "’s"}
+            # "the Leading Party Members Group": a capitalized role word between a capitalized word and a
+            # body's head noun is part of the body's name
+            inside_name = (
+                0 < i
+                and j < len(toks)
+                and toks[j][0] in lex.body_heads
+                and toks[i][0][:1].isupper()
+                and toks[i - 1][0][:1].isupper()
+            )
+            internal = internal or inside_name
             if not internal:
                 occ.append((i, j, role))
             i = j
