@@ -228,8 +228,8 @@ def test_a_later_short_reference_with_who_also_serves_as() -> None:
 
 def test_a_party_group_whose_name_holds_a_role_word() -> None:
     x = run(
-        "Gao Ming, Secretary of the Leading Party Members Group of the Xiyuan Provincial People's Government, "
-        "presided over the meeting."
+        "Gao Ming, Secretary of the Leading Party Members Group of the Xiyuan Provincial People's "
+        "Government, presided over the meeting."
     )
     body = "Leading Party Members Group of the Xiyuan Provincial People's Government"
     assert posts(x, "Gao Ming") == {("Secretary", body)}

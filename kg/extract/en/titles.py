@@ -145,9 +145,8 @@ def _cut_body(text: str) -> str:
     )
     text = re.sub(rf"\b({heads}) in [A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*$", r"\1", text)
     # "the Party School of the X Committee gave a lecture": a verb after a capitalized head ends the body
-    text = re.sub(
-        rf"\b({heads})\s+(?!(?:of|and|for|the|on|in|at|to|{_LOWER_BODY_WORDS})\b)[a-z][\w’'\-]*\b.*$", r"\1", text
-    )
+    not_verb = rf"(?:of|and|for|the|on|in|at|to|{_LOWER_BODY_WORDS})\b"
+    text = re.sub(rf"\b({heads})\s+(?!{not_verb})[a-z][\w’'\-]*\b.*$", r"\1", text)
     return text.strip(" ,;:")
 
 
