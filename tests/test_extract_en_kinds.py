@@ -257,3 +257,14 @@ def test_a_lowercase_title_of_a_place_party_committee() -> None:
     assert posts(x, "Gao Ming") == {("Secretary", "CPC Qingshan Municipal Committee")}
     (ev,) = x.events
     assert ev.presided_by == ["Gao Ming"]
+
+
+def test_machine_translation_variants_of_body_words() -> None:
+    x = run(
+        "Gao Ming, chairman of the permanent commission of the Qingshan Municipal People's Assembly, "
+        "presided over the Forth meeting of the permanent commission of the Qingshan Municipal People's "
+        "Assembly."
+    )
+    body = "Standing Committee of the Qingshan Municipal People's Congress"
+    assert posts(x, "Gao Ming") == {("Chairman", body)}
+    assert x.events[0].body == body

@@ -10,6 +10,7 @@ as X and Y"); ``find_delegations`` a place's party and government delegation.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from kg.extract.en.lexicon import lexicon
@@ -218,9 +219,32 @@ class Qualified:
     text_form: str
 
 
+@lru_cache(maxsize=1)
+def _variants() -> re.Pattern[str] | None:
+    table = lexicon().translation_variants
+    if not table:
+        return None
+    alts = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'])(?:{alts})(?![\w’'])", re.I)
+
+
+def house_words(text: str) -> str:
+    """Machine-translation variants of body words in their house form (translation_variants.tsv):
+    "Permanent Commission of the X People's Assembly" -> "Standing Committee of the X People's Congress"."""
+    pat = _variants()
+    if pat is None:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        out = lexicon().translation_variants[m.group(0).lower()]
+        return " ".join(w[:1].upper() + w[1:] for w in out.split()) if m.group(0)[:1].isupper() else out
+
+    return pat.sub(one, text)
+
+
 def qualify(text: str, loc: Locality, level_hint: str | None = None) -> Qualified:
     """The preferred name of a body written as ``text``."""
-    form = titlecase(clean(text))
+    form = titlecase(clean(house_words(text)))
     if re.search(r"[A-Z]", form):
         # machine translation mixes cases: "Qinghe county party committee"
         form = re.sub(

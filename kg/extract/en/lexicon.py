@@ -69,6 +69,7 @@ class Lexicon:
     adoption_verbs: frozenset[str]
     document_nouns: frozenset[str]
     name_particles: frozenset[str]
+    translation_variants: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -110,4 +111,5 @@ def lexicon() -> Lexicon:
         adoption_verbs=_set("adoption_verbs.txt"),
         document_nouns=_set("document_nouns.txt"),
         name_particles=_set("name_particles.txt", lower=False),
+        translation_variants={r[0].lower(): r[1] for r in _tsv("translation_variants.tsv")},
     )
