@@ -10,8 +10,8 @@ as X and Y"); ``find_delegations`` a place's party and government delegation.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.en.lexicon import lexicon
 from kg.extract.en.locality import Locality
