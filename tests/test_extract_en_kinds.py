@@ -268,3 +268,15 @@ def test_machine_translation_variants_of_body_words() -> None:
     body = "Standing Committee of the Qingshan Municipal People's Congress"
     assert posts(x, "Gao Ming") == {("Chairman", body)}
     assert x.events[0].body == body
+
+
+def test_a_period_that_lost_its_space_ends_a_title() -> None:
+    x = run(
+        "Gao Ming, Mayor of Qingshan, met the guests; Tang Heping, deputy director of the Foreign Affairs "
+        "Office of the Lanhe SAR Government.and Qingshan Deputy Mayor Luo Pingan attended the ceremony."
+    )
+    assert posts(x, "Tang Heping") == {
+        ("Deputy Director", "Foreign Affairs Office of the Lanhe SAR Government")
+    }
+    assert {b for r, b in posts(x, "Luo Pingan")} == {"Qingshan"}
+    assert "Lanhe SAR Government" in {b.name for b in x.bodies}

@@ -323,7 +323,7 @@ def assemble(release: Release) -> Extraction:
                 any(w in lex.body_heads for w in inner.split()[-1:])
                 and inner.lower() not in lex.generic_bodies
                 and (
-                    re.search(r"\b(CPC|Central|National|State)\b", inner)
+                    re.search(r"\b(CPC|Central|National|State|SAR)\b", inner)
                     or qualify(inner, loc).name != inner
                     or re.search(r"\b[A-Z][a-z]+ (Municipal|County|District|Provincial)\b", inner)
                 )

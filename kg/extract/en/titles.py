@@ -326,7 +326,7 @@ def first_role_index(seg: str) -> int | None:
 
 
 _DELIM = re.compile(
-    r"[,;:(\n“\"]|(?-i:(?<![A-Z])(?<!\bLt)(?<!\bHon))\.\s|\bwith\b|\bby\b|\bincluding\b|\bled\b|\bbetween\b|\bwhile\b|\bthat\b|"
+    r"[,;:(\n“\"]|(?-i:(?<![A-Z])(?<!\bLt)(?<!\bHon))\.\s|(?-i:(?<=[a-z])\.(?=(?:and|while|at|on)\s))|\bwith\b|\bby\b|\bincluding\b|\bled\b|\bbetween\b|\bwhile\b|\bthat\b|"
     r"\bwhen\b|\bfrom\b|\bfor\b|\bvisiting\b|\bthe\s+(?=[a-z]+\s+(?:of|and)\b)",
     re.I,
 )
@@ -421,6 +421,7 @@ _AFTER_TITLE = re.compile(
 
 _PIECE_END = re.compile(
     r"[,;]|(?<!\bLt)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bHon)(?<!\.[A-Z])\.(?:\s|$)|\s\(|\)"
+    r"|(?<=[a-z])\.(?=(?:and|while|at|on)\s)"  # "...Government.and X": a period that lost its space
 )
 
 
