@@ -280,3 +280,11 @@ def test_a_period_that_lost_its_space_ends_a_title() -> None:
     }
     assert {b for r, b in posts(x, "Luo Pingan")} == {"Qingshan"}
     assert "Lanhe SAR Government" in {b.name for b in x.bodies}
+
+
+def test_presiding_after_a_title_that_ends_in_an_acronym() -> None:
+    x = run(
+        "Gao Ming, chairman of the Xiyuan Provincial Committee of the Chinese People's Political "
+        "Consultative Conference (CPPCC), presides over the meeting in Lanhe."
+    )
+    assert x.events[0].presided_by == ["Gao Ming"]

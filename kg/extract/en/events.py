@@ -66,7 +66,7 @@ def _cue_patterns() -> list[tuple[re.Pattern[str], str]]:
 # what may stand between a presider's name (or title) and the presiding verb: ", also", "who", "on the
 # afternoon", ...
 _PRESIDE_GAP = (
-    r"\s*(?:\([RL]\)\s*)?,?\s*(?:also\s+|then\s+|has\s+|who\s+|yesterday\s+|recently\s+|"
+    r"\s*(?:\([RL]\)\s*)?(?:\([A-Z]{2,8}\)\s*)?,?\s*(?:also\s+|then\s+|has\s+|who\s+|yesterday\s+|recently\s+|"
     r"(?:on|in|at)\s+(?:the\s+)?\w+(?:\s+(?:morning|afternoon|evening))?\s+)?"
 )
 
