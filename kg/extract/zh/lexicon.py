@@ -57,9 +57,11 @@ class Lexicon:
     initiatives: list[list[str]]
     cues: dict[str, list[str]] = field(default_factory=dict)
     party_organs: frozenset[str] = frozenset()
+    attached_organs: frozenset[str] = frozenset()  # organs of any body named before them (党组)
     not_names: frozenset[str] = frozenset()
     genre_words: frozenset[str] = frozenset()  # activities, never places (genre_words.txt)
     departments: tuple[str, ...] = ()  # government departments after a level word (departments.txt)
+    list_cues: dict[str, list[str]] = field(default_factory=dict)  # cues opening a bare name list
 
     @property
     def place_names(self) -> frozenset[str]:
@@ -188,7 +190,9 @@ def _lexicon(data_path: str) -> Lexicon:
         initiatives=[[f.strip() for f in line.split("|") if f.strip()] for line in _lines("initiatives.txt")],
         cues=_sections("initiative_cues.txt"),
         party_organs=frozenset(x.strip() for x in _lines("party_organs.txt")),
+        attached_organs=frozenset(x.strip() for x in _lines("attached_organs.txt")),
         not_names=frozenset(x.strip() for x in _lines("not_names.txt")),
         genre_words=frozenset(x.strip() for x in _lines("genre_words.txt")),
         departments=tuple(sorted({x.strip() for x in _lines("departments.txt")}, key=len, reverse=True)),
+        list_cues=_sections("list_cues.txt"),
     )

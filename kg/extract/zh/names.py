@@ -78,3 +78,38 @@ def read_foreign_name(s: str, i: int, lex: Lexicon) -> int | None:
     if j - i >= 2 and _boundary(s, j, lex):
         return j
     return None
+
+
+_LIST_STOPS = ("等", "和", "及", "与")
+_LIST_NAME_MAX = 4  # Tibetan, Mongolian and other names without a dot: 扎西次仁, 巴特尔
+_DOTTED_MAX = 16  # 阿不都热合曼·买买提
+
+
+def read_list_name(s: str, i: int, lex: Lexicon) -> int | None:
+    """End of a name inside a list already known to name persons (甲、乙、扎西次仁、阿依·买买提出席):
+    the run of characters up to the list's next delimiter or closing word, read as a name when it
+    looks like one (2-4 characters, or a transcription with ·) even without a known surname.
+    None when the run holds a title, a body or place word, or is a known word."""
+    j = i
+    while j < len(s) and j - i <= _DOTTED_MAX and (_CJK.match(s[j]) or s[j] in "·•"):
+        if j - i >= 2 and (s.startswith(_LIST_STOPS, j) or _long(lex.starting("boundaries", s, j))
+                           or _long(lex.starting("verbs", s, j))):
+            break
+        j += 1
+    if j - i > _DOTTED_MAX or (j < len(s) and _CJK.match(s[j]) and not (
+            s.startswith(_LIST_STOPS, j) or lex.starting("boundaries", s, j) or lex.starting("verbs", s, j))):
+        return None
+    name = s[i:j]
+    if "·" in name or "•" in name:
+        parts = re.split(r"[·•]", name)
+        if len(name) < 3 or any(not p for p in parts):
+            return None
+    elif not 2 <= len(name) <= _LIST_NAME_MAX:
+        return None
+    plain = name.replace("·", "").replace("•", "")
+    if not ok_chars(plain) or plain in lex.place_names or plain in lex.countries \
+            or any(plain.startswith(w) for w in lex.not_names) \
+            or any(lex.starting("roles", plain, k) for k in range(len(plain))) \
+            or any(lex.starting("descriptors", plain, k) for k in range(len(plain))):
+        return None
+    return j

@@ -62,6 +62,7 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
     for m in find_mentions(s, lex, _places(loc.names, lex)):
         resolved: list[ResolvedPost] = []
         prev: ResolvedPost | None = None
+        listed = bool(last and s[last[0]:m.start] in ("、", "和", "及", "以及"))
         if last and s[last[0]:m.start] in ("，", ",", "、", "和", "及", "以及"):
             prev = last[1]  # 副主任甲、乙，秘书长丙 / 甲和秘书长丙: the body carries over
         elif last and m.items and m.items[0].p0 == m.items[0].r0 \
@@ -71,7 +72,7 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
         for it in m.items:
             if it.descriptor:
                 continue
-            rp = resolve(v, it, prev, loc, lex)
+            rp = resolve(v, it, prev, loc, lex, listed=listed and it is m.items[0])
             if rp is None:
                 continue
             if it.body is not None:

@@ -35,6 +35,8 @@ def _place_level(p: str, role: str, implied: str, lex: Lexicon) -> tuple[str, st
     """(place with its level suffix, level) for a bare place prefix such as 株洲 / 成都市 / 山东省."""
     if p.endswith("自治区"):
         return p, "省"
+    if implied.startswith("gov:") and p.endswith(implied[4:]):  # 某某自治州 (州长)
+        return p, implied[4:]
     if p[-1] in "省市县区":
         return p, p[-1]
     for prov in lex.provinces:
@@ -48,8 +50,24 @@ def _place_level(p: str, role: str, implied: str, lex: Lexicon) -> tuple[str, st
     return p, ""
 
 
+def _foreign(key: str, lex: Lexicon) -> bool:
+    return key in lex.countries and lex.countries[key][0] not in _HOME
+
+
+def _committee_place(key: str, level: str) -> str | None:
+    """某某自治州 for 某某自治州党委 (level 州), 青禾市 for 青禾市委 (level 市); None otherwise."""
+    for word in ("党委", "委"):
+        if key.endswith(word):
+            place = key[: -len(word)]
+            if len(place) > len(level) and place.endswith(level):
+                return place
+    return None
+
+
 def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
-            lex: Lexicon) -> ResolvedPost | None:
+            lex: Lexicon, listed: bool = False) -> ResolvedPost | None:
+    """The post of a title item; ``prev`` is the post before it in the chain or list, ``listed`` says
+    the item's mention continues a list of persons (甲、乙) rather than a new clause."""
     s = v.s
     role_s = s[item.r0:item.r1]
     if item.body is not None:  # 经济商务公使: look the role up without its modifier
@@ -68,6 +86,19 @@ def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
     if prefix_s in lex.party_organs and prev is not None and prev.key.endswith("委"):
         # 市委常委、宣传部部长: the organ of the committee named just before
         return out((prev.post.body or "") + prefix_w, prev.key + prefix_s, True)
+    if prefix_s in lex.attached_organs and prev is not None and prev.post.body:
+        # 市政协副主席、党组副书记: the party group of the body named just before
+        return out((prev.post.body or "") + prefix_w, prev.key + prefix_s, True)
+    if listed and not prefix_s and prev is not None and _foreign(prev.key, lex) and implied != "state":
+        # 某国总统甲、总理乙: the later titles of a foreign list are of the same country
+        post = Post(role=role_w, body=prev.post.body, body_text=None, span=span)
+        return ResolvedPost(post, prev.key, False)
+    if not prefix_s and prev is not None and implied.startswith("gov:") \
+            and (place := _committee_place(prev.key, implied[4:])):
+        # 某州党委副书记、州长: the government of the place whose committee was just named
+        place_w = (prev.post.body or "")[: len(place)]
+        return ResolvedPost(Post(role=role_w, body=place_w + "人民政府",
+                                 body_text=None, span=span), place + "人民政府", False)
     if prefix_s and _MISSION.match(prefix_s):
         # (中国)驻日本大使 -> 中国驻日本大使馆; 厄瓜多尔驻华大使 stays with its country (below)
         suffix = _MISSION_OF.get(role_s.removeprefix("副"), "")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.zh.lexicon import Lexicon
-from kg.extract.zh.names import PUNCT, ok_chars, read_cn_name, read_foreign_name
+from kg.extract.zh.names import PUNCT, ok_chars, read_cn_name, read_foreign_name, read_list_name
 
 _PREFIX_STOP_CHARS = set("受由同在的对向以经据是了被把将给从为及与和请")
 _CLAUSE = set("，,。；;：:！!？?\n")
@@ -171,6 +171,8 @@ def _name_list(s: str, end: int, lex: Lexicon) -> list[tuple[int, int]]:
         if e2 is None or "·" in s[e2:e2 + 6]:  # 阿依古丽·买买提: a transcribed name in the list
             f = read_foreign_name(s, end + 1, lex)
             e2 = f if f is not None and "·" in s[end + 1:f] else e2
+        if e2 is None:  # 洛桑江村, 仰某: a list of persons names them even without a known surname
+            e2 = read_list_name(s, end + 1, lex)
         if e2 is None or _role_at(s, e2, lex):
             break
         out.append((end + 1, e2))
@@ -253,6 +255,7 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
     out += _name_then_role(s, lex, {x for m in out for x in m.names})
     out += _bare_names(s, lex, out)
     out += _chaired_by(s, lex, {x for m in out for x in m.names})
+    out += _cued_lists(s, lex, out)
     out += _staff_mentions(s, lex, {x for m in out for x in m.names})
     out.sort(key=lambda m: m.start)
     return out
@@ -285,6 +288,44 @@ def _descriptor_mentions(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> li
             if not any(n in seen for n in names):
                 out.append(Mention(names=names, start=i, end=end, kind="descriptor"))
                 seen.update(names)
+    return out
+
+
+_CUE_RX: dict[int, re.Pattern[str]] = {}
+
+
+def cue_regex(lex: Lexicon) -> re.Pattern[str]:
+    """VERB [OBJECT] TAIL of list_cues.txt: 出席会议的还有, 在主席台就座的有; group 'verb' is the verb."""
+    if id(lex) not in _CUE_RX:
+        def alt(ws: list[str]) -> str:
+            return "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True)) or "(?!)"
+        c = lex.list_cues
+        verbs = alt(c.get("attended", []) + c.get("presided", []))
+        _CUE_RX[id(lex)] = re.compile(
+            rf"(?P<verb>{verbs})(?:{alt(c.get('objects', []))})?(?:{alt(c.get('tails', []))})[：:]?")
+    return _CUE_RX[id(lex)]
+
+
+def _cued_lists(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """出席会议的还有甲、乙、扎西次仁: a bare list of names after a cue of list_cues.txt.  The first name
+    needs a known surname or the form of a list name; the list then runs over 、 and 和."""
+    out = []
+    taken = {i for m in found for i in range(m.start, m.end)}
+    for m in cue_regex(lex).finditer(s):
+        i = m.end()
+        if i in taken:
+            continue
+        e = read_cn_name(s, i, lex)
+        if e is None or _role_at(s, e, lex):
+            e = read_list_name(s, i, lex)
+        if e is None or _role_at(s, e, lex) or any(k in taken for k in range(i, e)):
+            continue
+        names = [(i, e)] + _name_list(s, e, lex)
+        if len(names) == 1 and not _closes_list(s, e, lex):
+            continue
+        names = [n for n in names if not any(k in taken for k in range(*n))]
+        out.append(Mention(names=names, start=i, end=names[-1][1], kind="bare"))
+        taken.update(range(i, names[-1][1]))
     return out
 
 
@@ -462,7 +503,10 @@ def event_role(s: str, m: Mention, lex: Lexicon) -> str | None:
         k -= 1
     if any(w in s[k:m.start] for w in _MET):
         return "attended"
-    # 出席会议的还有市领导张某、王某
-    if re.search(r"(?:出席|参加|列席)[^，,。；]{0,8}的(?:还)?有$", s[k:m.start]):
-        return "attended"
+    # 出席会议的还有市领导张某、王某 / 在主席台就座的有: the cue of a list (list_cues.txt)
+    cue = None
+    for c in cue_regex(lex).finditer(s, max(0, m.start - 24), m.start):
+        cue = c
+    if cue is not None and cue.end() == m.start:
+        return "presided" if cue.group("verb") in lex.list_cues.get("presided", []) else "attended"
     return None

@@ -1,0 +1,90 @@
+"""The Chinese parser on the kinds of phrasing that unseen releases contain (issue 7): each test is an
+invented sentence (invented people and places: 青禾, 澜河, 西原) for one rule or data line."""
+
+from __future__ import annotations
+
+from extraction import posts, run_text
+
+from kg.model import Extraction
+
+RID = "zh-lhrb-20240510-lanhe-huiyi"  # the file-name slug places the release in 澜河
+
+
+def run(text: str, rid: str = RID, published: str | None = "2024-05-10") -> Extraction:
+    return run_text(text, "zh", rid=rid, published=published)
+
+
+def roles(x: Extraction) -> tuple[set[str], set[str]]:
+    ev = x.events[0]
+    return set(ev.presided_by), set(ev.attended_by)
+
+
+# --- names in lists -------------------------------------------------------------------------------
+
+def test_a_shared_title_list_reads_names_without_a_known_surname():
+    x = run("5月9日，澜河市人大常委会召开主任会议。市人大常委会主任林浩然主持会议，"
+            "副主任周文博、扎西次仁、巴特尔、阿依古丽·吐尔逊出席会议。")
+    pre, att = roles(x)
+    assert pre == {"林浩然"}
+    assert att == {"周文博", "扎西次仁", "巴特尔", "阿依古丽·吐尔逊"}
+    assert ("副主任", "澜河市人大常委会") in posts(x, "扎西次仁")
+
+
+def test_a_list_name_is_not_a_title_a_body_or_a_place():
+    x = run("5月9日，青禾市委召开常委会会议。市委书记林浩然主持会议，副书记周文博、市政府、青禾出席会议。")
+    assert {p.name for p in x.persons} == {"林浩然", "周文博"}
+
+
+def test_bare_list_after_an_attendance_cue():
+    x = run("5月9日，青禾市委召开常委会会议，市委书记林浩然主持会议。"
+            "出席会议的还有王建林、李秀梅、赵德明、扎西次仁、阿不都热合曼·买买提。")
+    pre, att = roles(x)
+    assert pre == {"林浩然"}
+    assert att == {"王建林", "李秀梅", "赵德明", "扎西次仁", "阿不都热合曼·买买提"}
+
+
+def test_rostrum_list_with_a_colon():
+    x = run("澜河市第五届人民代表大会第三次会议5月9日开幕。在主席台就座的有：林浩然、周文博、洛桑多吉、韩冰。"
+            "大会由周文博主持。")
+    _, att = roles(x)
+    assert {"林浩然", "洛桑多吉", "韩冰"} <= att
+
+
+def test_a_cue_without_a_name_after_it_reads_nothing():
+    x = run("5月9日，青禾市委召开常委会会议，市委书记林浩然主持会议。出席会议的还有市直有关部门负责同志。")
+    assert {p.name for p in x.persons} == {"林浩然"}
+
+
+# --- title chains ---------------------------------------------------------------------------------
+
+def test_a_verb_of_election_is_not_part_of_the_body():
+    x = run("5月9日，西原省人大代表团召开全体会议。会议推选青禾市委书记林浩然为代表团团长。")
+    assert ("书记", "青禾市委") in posts(x, "林浩然")
+
+
+def test_party_group_of_the_body_named_before_it():
+    x = run("5月9日，澜河市政协召开常委会会议。市政协副主席、党组副书记周文博主持会议。")
+    assert posts(x, "周文博") == {("副主席", "澜河市政协"), ("副书记", "澜河市政协党组")}
+
+
+def test_government_role_after_the_committee_of_its_place():
+    x = run("5月9日，会议在澜河召开。西原自治州党委副书记、州长阿力木·托合提出席会议。")
+    assert posts(x, "阿力木·托合提") == {("副书记", "西原自治州党委"), ("州长", "西原自治州人民政府")}
+
+
+def test_prefecture_committee_and_commissioner():
+    x = run("5月9日，会议在澜河召开。青山地委书记支明远，青山地委副书记、地区行署专员韩冰出席会议。")
+    assert posts(x, "支明远") == {("书记", "青山地委")}
+    assert ("专员", "地区行署") in posts(x, "韩冰")
+
+
+def test_later_titles_of_a_foreign_list_keep_the_country():
+    x = run("5月9日，国务院副总理林浩然在青禾会见新加坡总统陈德明、总理黄文山、副总理李国安。")
+    assert posts(x, "黄文山") == {("总理", "新加坡")}
+    assert posts(x, "李国安") == {("副总理", "新加坡")}
+    assert ("副总理", "国务院") in posts(x, "林浩然")
+
+
+def test_a_new_clause_after_a_foreign_guest_is_not_of_that_country():
+    x = run("5月9日，林浩然在青禾会见新加坡总统陈德明，国务院副总理周文博参加会见。")
+    assert posts(x, "周文博") == {("副总理", "国务院")}
