@@ -159,7 +159,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from kg.store.server import serve
 
-    return serve(args.store, host=args.host, port=args.port, writable=args.writable)
+    return serve(args.store, host=args.host, port=args.port, writable=args.writable, timeout=args.timeout,
+                 max_result_mb=args.max_result_mb, workers=args.workers, threads=args.threads,
+                 allow_service=args.allow_service, allow_hosts=args.allow_host,
+                 allow_origins=args.allow_origin, cors=not args.no_cors)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -255,6 +258,21 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=int, default=7878)
     sp.add_argument("--writable", action="store_true", help="also accept SPARQL UPDATE")
+    sp.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                    help="stop a query after this many seconds (default 30)")
+    sp.add_argument("--max-result-mb", type=float, default=64, metavar="MB",
+                    help="refuse answers larger than this (default 64 MB)")
+    sp.add_argument("--workers", type=int, default=2, help="queries run at once, each in its own process "
+                    "(default 2)")
+    sp.add_argument("--threads", type=int, default=16, help="connections served at once (default 16)")
+    sp.add_argument("--allow-service", action="append", default=[], metavar="IRI",
+                    help="let queries call this endpoint with SERVICE (repeat; none by default)")
+    sp.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                    help="accept requests addressed to this host name, e.g. behind a proxy (repeat)")
+    sp.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
+                    help="with --writable: accept updates from web pages of this origin (repeat)")
+    sp.add_argument("--no-cors", action="store_true",
+                    help="no Access-Control-Allow-Origin header (web pages of other origins cannot read)")
     store_arg(sp)
     sp.set_defaults(func=cmd_serve)
 

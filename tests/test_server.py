@@ -7,7 +7,6 @@ import io
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -19,25 +18,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from endpoints import NAMES, PERSONS, build, call, free_port, get, names, running
 from rdflib import Graph
 
-from kg.analyze.fixtures import network_extractions
-from kg.rdf.build import release_graph
-from kg.store import Store
-from kg.store.server import SparqlServer, negotiate
+from kg.store.worker import negotiate
 
-PERSONS = ("SELECT DISTINCT ?name WHERE { ?p a schema:Person ; rdfs:label ?name FILTER(lang(?name) = 'en') } "
-           "ORDER BY ?name")
-NAMES = ["Du Wenbo", "Fang Xiaoli", "Gao Mingyuan", "Han Yunfei", "Luo Qinghe", "Meng Zhiyuan", "Qiu Lanting",
-         "Tang Yifan", "Xue Ruolan"]
 INSERT = 'INSERT DATA { GRAPH <urn:test> { <urn:p> a schema:Person ; rdfs:label "Zz Added"@en } }'
-
-
-def build(path: Path) -> Path:
-    with Store(path) as store:
-        for x in network_extractions():
-            store.replace_graph(*release_graph(x))
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -45,40 +31,10 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(tmp_path_factory.mktemp("server") / "store")
 
 
-def running(store: Store, writable: bool) -> Iterator[str]:
-    server = SparqlServer(store, "127.0.0.1", 0, writable=writable, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
-
-
 @pytest.fixture(scope="module")
 def endpoint(store_path: Path) -> Iterator[str]:
-    with Store(store_path, read_only=True) as store:
-        yield from running(store, writable=False)
-
-
-def call(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
-         method: str | None = None) -> tuple[int, str, bytes]:
-    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-    try:
-        with urllib.request.urlopen(req, timeout=10) as r:
-            return r.status, r.headers.get("Content-Type", ""), r.read()
-    except urllib.error.HTTPError as e:
-        return e.code, e.headers.get("Content-Type", ""), e.read()
-
-
-def get(url: str, accept: str | None = None, **params: str) -> tuple[int, str, bytes]:
-    return call(f"{url}?{urllib.parse.urlencode(params)}", headers={"Accept": accept} if accept else {})
-
-
-def names(body: bytes) -> list[str]:
-    return [b["name"]["value"] for b in json.loads(body)["results"]["bindings"]]
+    for server in running(store_path):
+        yield server.url
 
 
 def test_select_by_get(endpoint: str) -> None:
@@ -131,16 +87,16 @@ def test_update_is_refused_when_read_only(endpoint: str) -> None:
 
 
 def test_update_is_accepted_when_writable(tmp_path: Path) -> None:
-    with Store(build(tmp_path / "store")) as store:
-        for url in running(store, writable=True):
-            status, _, _ = call(url, INSERT.encode(), {"Content-Type": "application/sparql-update"})
-            assert status == 204
-            assert names(get(url, query=PERSONS)[2]) == [*NAMES, "Zz Added"]
-            form = urllib.parse.urlencode({"update": "DROP GRAPH <urn:test>"}).encode()
-            status, _, _ = call(url, form, {"Content-Type": "application/x-www-form-urlencoded"})
-            assert status == 204 and names(get(url, query=PERSONS)[2]) == NAMES
-            status, _, body = call(url, b"INSERT DATA { oops", {"Content-Type": "application/sparql-update"})
-            assert status == 400
+    for server in running(build(tmp_path / "store"), writable=True):
+        url = server.url
+        status, _, _ = call(url, INSERT.encode(), {"Content-Type": "application/sparql-update"})
+        assert status == 204
+        assert names(get(url, query=PERSONS)[2]) == [*NAMES, "Zz Added"]
+        form = urllib.parse.urlencode({"update": "DROP GRAPH <urn:test>"}).encode()
+        status, _, _ = call(url, form, {"Content-Type": "application/x-www-form-urlencoded"})
+        assert status == 204 and names(get(url, query=PERSONS)[2]) == NAMES
+        status, _, body = call(url, b"INSERT DATA { oops", {"Content-Type": "application/sparql-update"})
+        assert status == 400
 
 
 def test_bad_requests(endpoint: str) -> None:
@@ -148,7 +104,9 @@ def test_bad_requests(endpoint: str) -> None:
     assert status == 400 and ctype.startswith("text/plain") and b"malformed SPARQL query" in body
     status, _, body = get(endpoint, query="SELECT ?x WHERE { ?x undeclared:p ?y }")
     assert status == 400
-    assert call(endpoint)[0] == 400  # no query at all
+    assert call(endpoint, b"", {"Content-Type": "application/x-www-form-urlencoded"})[0] == 400  # no query
+    status, _, body = get(endpoint, query=PERSONS, **{"default-graph-uri": "not an IRI"})
+    assert status == 400 and b"default-graph-uri" in body
     assert call(endpoint, b"x", {"Content-Type": "text/plain"})[0] == 415
     assert get(endpoint, "image/png", query=PERSONS)[0] == 406
     assert call(endpoint.replace("/sparql", "/nowhere"))[0] == 404
@@ -180,12 +138,6 @@ def test_negotiate() -> None:
     assert negotiate("text/csv;q=0.5, text/tab-separated-values", offered) == "text/tab-separated-values"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_serve_prints_its_url_and_stops_on_ctrl_c(store_path: Path) -> None:
     port = free_port()
     code = f"import sys; from kg.store.server import serve; sys.exit(serve({str(store_path)!r}, port={port}))"
@@ -211,8 +163,15 @@ def test_serve_prints_its_url_and_stops_on_ctrl_c(store_path: Path) -> None:
             proc.wait()
 
 
-def test_serve_reports_a_missing_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_serve_reports_a_bad_port_and_a_missing_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from kg.store.server import serve
 
     assert serve(tmp_path / "none", port=free_port()) == 1
     assert "no store" in capsys.readouterr().err
+    from kg.cli import main
+
+    assert main(["serve", "--store", str(tmp_path / "none"), "--port", "99999"]) == 2
+    err = capsys.readouterr().err
+    assert "--port 99999 is not a TCP port" in err and "Traceback" not in err
