@@ -128,9 +128,9 @@ def test_a_runaway_query_is_stopped_while_another_client_is_served(store_path: P
     for server in running(store_path, timeout=limit):
         result: dict[str, object] = {}
 
-        def runaway() -> None:
+        def runaway(result: dict[str, object] = result, url: str = server.url) -> None:
             t0 = time.monotonic()
-            result["answer"] = get(server.url, query=CARTESIAN)
+            result["answer"] = get(url, query=CARTESIAN)
             result["seconds"] = time.monotonic() - t0
 
         thread = threading.Thread(target=runaway)
@@ -175,8 +175,8 @@ def test_a_client_that_leaves_frees_the_cpu(store_path: Path) -> None:
         sock.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
         time.sleep(1.5)
         busy = worker_cpu_seconds()
-        time.sleep(1.0)
-        assert worker_cpu_seconds() - busy > 0.5  # the query is running
+        time.sleep(2.0)
+        assert worker_cpu_seconds() - busy > 0.3  # the query is running (on a machine shared with others)
         sock.close()
         time.sleep(2.5)  # the server polls its client every second
         idle = worker_cpu_seconds()
@@ -193,16 +193,16 @@ def test_a_too_large_answer_is_refused(store_path: Path) -> None:
 
 
 def test_connections_are_bounded_and_silent_ones_time_out(store_path: Path) -> None:
-    for server in running(store_path, threads=2, socket_timeout=1.0):
+    for server in running(store_path, threads=2, socket_timeout=3.0):
         port = server.server_address[1]
         idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(2)]
-        time.sleep(0.3)
+        time.sleep(0.5)
         extra = socket.create_connection(("127.0.0.1", port))
         extra.settimeout(5)
         assert extra.recv(200).startswith(b"HTTP/1.1 503")
         extra.close()
         for s in idle:  # the server hangs up on the silent ones...
-            s.settimeout(5)
+            s.settimeout(10)
             assert s.recv(100) == b""
             s.close()
         assert names(get(server.url, query=PERSONS)[2]) == NAMES  # ...and serves again

@@ -636,7 +636,7 @@ class SparqlServer(ThreadingHTTPServer):
                 apply_update(self.store.ox, text, base_iri=self.url, prefixes=_PREFIXES)
             except SyntaxError as e:
                 raise HttpError(HTTPStatus.BAD_REQUEST, f"malformed SPARQL update: {e}") from e
-            except (ValueError, OSError) as e:
+            except (ValueError, OSError, RuntimeError) as e:
                 raise HttpError(HTTPStatus.BAD_REQUEST, f"update failed: {e}") from e
             self.pool.switch(take_snapshot(self.store_path, self.store.ox))
             self.snapshot_time = time.time()

@@ -173,3 +173,35 @@ def with_protocol_dataset(update: str, using: list[str], using_named: list[str])
         last = pos
     out.append(update[last:])
     return "".join(out)
+
+
+def split_update(update: str) -> list[str]:
+    """The operations of an update request, each a complete update of its own (the PREFIX and BASE
+    declarations made before it are repeated in front of it)."""
+    toks = list(tokens(update))
+    ops: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for t in toks:
+        if t.kind == "punct" and t.value in "{[(":
+            depth += 1
+        elif t.kind == "punct" and t.value in "}])":
+            depth -= 1
+        elif t.kind == "punct" and t.value == ";" and depth == 0:
+            ops.append((start, t.start))
+            start = t.end
+    ops.append((start, len(update)))
+    out: list[str] = []
+    prologue = ""
+    for a, b in ops:
+        text = update[a:b]
+        body_at = 0
+        seg = [t for t in tokens(text)]
+        i = 0
+        while i < len(seg) and seg[i].kind == "kw" and seg[i].value in ("PREFIX", "BASE"):
+            i += 3 if seg[i].value == "PREFIX" else 2
+            body_at = seg[min(i, len(seg)) - 1].end
+        own_prologue, body = text[:body_at], text[body_at:]
+        if body.strip():
+            out.append(prologue + own_prologue + body)
+        prologue += own_prologue + "\n"
+    return out

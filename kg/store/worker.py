@@ -103,6 +103,19 @@ class _Capped:
         return None
 
 
+def _choose(accept: str | None, offered: dict[str, Any], other: dict[str, Any]) -> str:
+    """Negotiate; a client that asked only for the other kind of answer (results types for a CONSTRUCT,
+    as rdflib's SPARQLStore does) gets this kind's default, typed by its Content-Type."""
+    try:
+        return negotiate(accept, offered)
+    except Refused:
+        try:
+            negotiate(accept, other)
+        except Refused:
+            raise
+        return next(iter(offered))
+
+
 def _graphs(iris: list[str] | None) -> list[ox.NamedNode] | None:
     return None if iris is None else [ox.NamedNode(g) for g in iris]
 
@@ -118,9 +131,9 @@ def answer(store: ox.Store, req: dict[str, Any]) -> tuple[int, str, bytes]:
     try:
         result = store.query(req["query"], **kwargs)
         if isinstance(result, ox.QueryTriples):
-            fmt, ctype = GRAPH_TYPES[negotiate(req.get("accept_graph"), GRAPH_TYPES)]
+            fmt, ctype = GRAPH_TYPES[_choose(req.get("accept_graph"), GRAPH_TYPES, RESULT_TYPES)]
         else:
-            fmt, ctype = RESULT_TYPES[negotiate(req.get("accept_results"), RESULT_TYPES)]
+            fmt, ctype = RESULT_TYPES[_choose(req.get("accept_results"), RESULT_TYPES, GRAPH_TYPES)]
         sink = _Capped(limit)
         result.serialize(sink, fmt)
     except Refused as e:
