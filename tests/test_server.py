@@ -175,3 +175,77 @@ def test_serve_reports_a_bad_port_and_a_missing_store(
     assert main(["serve", "--store", str(tmp_path / "none"), "--port", "99999"]) == 2
     err = capsys.readouterr().err
     assert "--port 99999 is not a TCP port" in err and "Traceback" not in err
+
+
+def test_writes_to_the_default_graph_mean_what_they_say(tmp_path: Path) -> None:
+    from kg.store import Store
+    from kg.store.updates import EDITS
+
+    path = build(tmp_path / "store")
+    update = {"Content-Type": "application/sparql-update"}
+    for server in running(path, writable=True):
+        url = server.url
+        added = 'INSERT DATA { <urn:p> a schema:Person ; rdfs:label "Zz Default"@en }'
+        assert call(url, added.encode(), update)[0] == 204
+        assert names(get(url, query=PERSONS)[2]) == [*NAMES, "Zz Default"]
+        status, _, body = get(url, query=f"ASK {{ GRAPH <{EDITS.value}> {{ <urn:p> a schema:Person }} }}")
+        assert json.loads(body)["boolean"] is True
+        # a fact some release asserts leaves the default graph, and every release, for good
+        gone = ('DELETE WHERE { ?p rdfs:label "Du Wenbo"@en }')
+        assert call(url, gone.encode(), update)[0] == 204
+        assert "Du Wenbo" not in names(get(url, query=PERSONS)[2])
+        body = get(url, query='ASK { GRAPH ?g { ?p rdfs:label "Du Wenbo"@en } }')[2]
+        assert json.loads(body)["boolean"] is False
+        # refused: a fetch, a cross-site write, a conflicting dataset
+        assert call(url, b"LOAD <http://127.0.0.1:9/x.ttl>", update)[0] == 403
+        origin = {**update, "Origin": "http://attacker.example"}
+        assert call(url, b"CLEAR ALL", origin)[0] == 403
+        same = {**update, "Origin": url.rsplit("/", 1)[0]}
+        assert call(url, b"CLEAR GRAPH <urn:nothing>", same)[0] == 204
+    with Store(path, read_only=True) as store:  # and it is all in the store itself
+        wanted = 'FILTER(STR(?n) IN ("Zz Default", "Du Wenbo"))'
+        rows = store.query(f"SELECT ?n WHERE {{ ?p rdfs:label ?n {wanted} }}")
+        assert [str(r[0]) for r in rows] == ["Zz Default"]
+
+
+def test_cors_service_description_base_iri_and_trailing_slash(endpoint: str) -> None:
+    from rdflib import Graph, Namespace
+
+    req = urllib.request.Request(endpoint, method="OPTIONS", headers={
+        "Origin": "http://yasgui.example", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type"})
+    with urllib.request.urlopen(req, timeout=10) as r:
+        assert r.status == 204 and r.headers["Access-Control-Allow-Origin"] == "*"
+        assert "POST" in r.headers["Access-Control-Allow-Methods"]
+        assert "content-type" in r.headers["Access-Control-Allow-Headers"].lower()
+    with urllib.request.urlopen(f"{endpoint}?query=ASK%7B%7D", timeout=10) as r:
+        assert r.headers["Access-Control-Allow-Origin"] == "*"
+    status, ctype, body = get(endpoint, "text/turtle")
+    assert status == 200 and ctype.startswith("text/turtle")
+    sd = Namespace("http://www.w3.org/ns/sparql-service-description#")
+    g = Graph().parse(data=body.decode(), format="turtle")
+    from rdflib import URIRef
+
+    assert (URIRef(endpoint), sd.endpoint, URIRef(endpoint)) in g
+    assert get(endpoint, "text/html,application/xhtml+xml")[1].startswith("text/html")  # a browser
+    status, _, body = get(endpoint, query="SELECT ?x WHERE { BIND(<people/1> AS ?x) }")
+    base = endpoint.rsplit("/", 1)[0]
+    assert json.loads(body)["results"]["bindings"][0]["x"]["value"] == base + "/people/1"
+    assert names(get(endpoint + "/", query=PERSONS)[2]) == NAMES
+    status, ctype, body = call(endpoint, b"", method="PUT")
+    assert status == 405 and ctype.startswith("text/plain") and b"SPARQL protocol" in body
+
+
+def test_format_hints_as_clients_send_them(endpoint: str) -> None:
+    # SPARQLWrapper sends format=, output= and results=, twice for some types; n3 falls back on Accept
+    url = f"{endpoint}?" + urllib.parse.urlencode(
+        [("query", PERSONS), ("format", "tsv"), ("format", "text/tab-separated-values"), ("output", "tsv")])
+    status, ctype, _ = call(url)
+    assert status == 200 and ctype.startswith("text/tab-separated-values")
+    construct = "CONSTRUCT { ?e kgo:presidedBy ?p } WHERE { ?e kgo:presidedBy ?p }"
+    url = f"{endpoint}?" + urllib.parse.urlencode([("query", construct), ("format", "n3"), ("results", "n3")])
+    status, ctype, _ = call(url, headers={"Accept": "application/n-triples"})
+    assert status == 200 and ctype.startswith("text/n3")
+    url = f"{endpoint}?" + urllib.parse.urlencode([("query", construct), ("format", "bogus")])
+    status, ctype, _ = call(url, headers={"Accept": "application/n-triples"})
+    assert status == 200 and ctype == "application/n-triples"
