@@ -165,6 +165,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
                  allow_origins=args.allow_origin, cors=not args.no_cors)
 
 
+def cmd_push(args: argparse.Namespace) -> int:
+    from kg.store.push import PushError, push
+
+    try:
+        push(args.store, args.url, headers=args.header, netrc_file=args.netrc_file, dry_run=args.dry_run,
+             merged=args.merged, retries=args.retries)
+    except PushError as e:
+        print(f"kg push: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from kg.evaluate import evaluate_dir
 
@@ -275,6 +287,23 @@ def build_parser() -> argparse.ArgumentParser:
                     help="no Access-Control-Allow-Origin header (web pages of other origins cannot read)")
     store_arg(sp)
     sp.set_defaults(func=cmd_serve)
+
+    sp = sub.add_parser("push", help="send the store to a SPARQL Graph Store endpoint (Oxigraph, Fuseki, "
+                        "GraphDB): the releases changed since the last push, and the merged graph")
+    sp.add_argument("url", help="the Graph Store Protocol URL, e.g. http://HOST:7878/store (Oxigraph), "
+                    "http://HOST:3030/DATASET/data (Fuseki), "
+                    "http://HOST:7200/repositories/REPO/rdf-graphs/service (GraphDB)")
+    sp.add_argument("--header", action="append", default=[], metavar="'NAME: VALUE'",
+                    help="an HTTP header for every request, e.g. 'Authorization: Bearer TOKEN' (repeat)")
+    sp.add_argument("--netrc-file", metavar="FILE", help="HTTP Basic credentials (default ~/.netrc)")
+    sp.add_argument("--merged", choices=["default", "none"], default="default",
+                    help="send the merged graph as the server's default graph (default), or not (when "
+                    "the server uses the union of its named graphs)")
+    sp.add_argument("--retries", type=int, default=4,
+                    help="retries of a failed request (backoff 1, 2, 4 s...)")
+    sp.add_argument("--dry-run", action="store_true", help="say what would be sent, send nothing")
+    store_arg(sp)
+    sp.set_defaults(func=cmd_push)
 
     sp = sub.add_parser("evaluate", help="score extraction against hand-made answer keys (NAME.gold.json)")
     sp.add_argument("--gold", required=True, help="folder of NAME.txt + NAME.gold.json")

@@ -236,3 +236,57 @@ def test_a_server_on_a_missing_store_says_so(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError, match="no store"):
         SparqlServer(tmp_path / "none", "127.0.0.1", 0)
+
+
+def children(pid: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat[stat.rindex(")") + 2:].split()[1]) == pid:
+                out.append(int(entry))
+    return out
+
+
+def alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2:].split()[0] != "Z"
+
+
+def test_no_worker_outlives_a_killed_server(store_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    from endpoints import free_port
+
+    port = free_port()
+    code = f"import sys; from kg.store.server import serve; sys.exit(serve({str(store_path)!r}, port={port}))"
+    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+    try:
+        assert "SPARQL endpoint" in proc.stderr.readline()  # type: ignore[union-attr]
+        sock = socket.create_connection(("127.0.0.1", port))
+        path = "/sparql?" + urllib.parse.urlencode({"query": CARTESIAN})
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        deadline = time.monotonic() + 10
+        while not children(proc.pid):
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        workers = children(proc.pid)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(alive(w) for w in workers):
+            assert time.monotonic() < deadline, "a worker outlived its server"
+            time.sleep(0.2)
+        sock.close()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

@@ -84,9 +84,14 @@ def set_values(sparql: str, var: str, values: list[str]) -> str:
 # -- writing results -------------------------------------------------------------------------------
 
 
+_LOCAL = re.compile(r"^(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?$")
+
+
 def _compact(iri: str) -> str:
+    """``prefix:local`` when that is valid SPARQL (and so can be pasted back into a query), else
+    ``<iri>`` (e.g. kgid: IRIs, whose local parts contain '/')."""
     for k, v in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
-        if iri.startswith(str(v)):
+        if iri.startswith(str(v)) and _LOCAL.match(iri[len(str(v)) :]):
             return f"{k}:{iri[len(str(v)) :]}"
     return f"<{iri}>"
 
@@ -181,7 +186,9 @@ def write_result(result: Any, fmt: str, out: IO[str]) -> None:
 def _table(names: list[str], rows: list[list[Any]], out: IO[str]) -> None:
     keep = [i for i, n in enumerate(names) if f"{n}_name" not in names]
     heads = [names[i] for i in keep]
-    cells = [[_cut(_text(r[i], compact=True), MAX_CELL) for i in keep] for r in rows]
+    # IRIs are never shortened: a cell can be pasted back into a query
+    cells = [[_text(r[i], compact=True) if isinstance(r[i], URIRef)
+              else _cut(_text(r[i], compact=True), MAX_CELL) for i in keep] for r in rows]
     widths = [max([_width(h)] + [_width(c[j]) for c in cells]) for j, h in enumerate(heads)]
     out.write("  ".join(_pad(h, w) for h, w in zip(heads, widths, strict=True)).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")

@@ -193,6 +193,7 @@ class WorkerPool:
         self.snapshots: dict[int, Path] = {0: snapshot}
         self.users: dict[int, int] = {0: 0}
         self.idle: list[Worker] = []
+        self.all: set[Worker] = set()
         self.count = 0
         self.closed = False
 
@@ -218,7 +219,10 @@ class WorkerPool:
                 self.cond.wait(left)
             snapshot = self.snapshots[gen]
         try:
-            return Worker(snapshot, gen)
+            w = Worker(snapshot, gen)
+            with self.cond:
+                self.all.add(w)
+            return w
         except BaseException:
             with self.cond:
                 self.count -= 1
@@ -236,10 +240,13 @@ class WorkerPool:
 
     def _retire(self, w: Worker) -> None:  # with self.cond held
         w.kill()
+        self.all.discard(w)
         self.count -= 1
         self._unuse(w.generation)
 
     def _unuse(self, gen: int) -> None:  # with self.cond held
+        if gen not in self.users:  # closed meanwhile
+            return
         self.users[gen] -= 1
         if gen != self.generation and self.users[gen] == 0:
             remove_snapshot(self.snapshots.pop(gen))
@@ -263,7 +270,7 @@ class WorkerPool:
     def close(self) -> None:
         with self.cond:
             self.closed = True
-            for w in self.idle:
+            for w in self.all:  # busy ones too: a query still running is abandoned
                 w.kill()
             self.idle = []
             self.cond.notify_all()

@@ -32,6 +32,8 @@ def signature(path: Path) -> tuple[tuple[str, int, int], ...]:
     except OSError:
         return ()
     for e in entries:
+        if e.name.startswith("kg-"):  # kg's own files beside the database (kg-push.json)
+            continue
         try:
             st = e.stat()
         except OSError:  # a file removed while we looked

@@ -16,7 +16,10 @@ and reads back one JSON line ``{"status": 200, "type": "...", "length": N}`` fol
 from __future__ import annotations
 
 import json
+import os
 import sys
+import threading
+import time
 from typing import IO, Any
 
 import pyoxigraph as ox
@@ -162,7 +165,16 @@ def serve_requests(store: ox.Store, inp: IO[bytes], out: IO[bytes]) -> None:
         out.flush()
 
 
+def _exit_with_parent(parent: int) -> None:
+    """A worker outlives no server (killed with -9, say): it leaves as soon as it is orphaned, even in
+    the middle of a query (pyoxigraph lets other threads run while it evaluates)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 def main(argv: list[str]) -> int:
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     store = ox.Store.read_only(argv[1])
     out = sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write to the answer channel
