@@ -67,13 +67,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from kg.rdf.build import release_graph
+    from kg.resolve.link import link_stream
     from kg.store import Store
 
     errors: list = []
     done = 0
     with Store(args.store) as store:
-        for x in _extractions(args.paths, "ingest", errors):
-            store.replace_graph(*release_graph(x))
+        # identity is decided over the whole batch (kg/resolve/link.py), then each release is stored
+        identity, extractions = link_stream(_extractions(args.paths, "ingest", errors))
+        for x in extractions:
+            store.replace_graph(*release_graph(x, identity))
             done += 1
         n = store.triple_count()
     print(f"ingested {done} releases into {args.store} ({n} quads); {len(errors)} failed",

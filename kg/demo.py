@@ -31,6 +31,7 @@ def run_demo(samples: Path, store_dir: Path, exports: Path, out: TextIO = sys.st
     from kg.explore import render_explorer
     from kg.export.serialize import export_store
     from kg.rdf.build import release_graph
+    from kg.resolve.link import link_stream
     from kg.store import Store
 
     if not samples.is_dir():
@@ -44,8 +45,9 @@ def run_demo(samples: Path, store_dir: Path, exports: Path, out: TextIO = sys.st
     exports.mkdir(parents=True, exist_ok=True)
     errors: list = []
     with Store(store_dir) as store:
-        for x in _extractions([str(samples)], "demo", errors):
-            store.replace_graph(*release_graph(x))
+        identity, extractions = link_stream(_extractions([str(samples)], "demo", errors))
+        for x in extractions:
+            store.replace_graph(*release_graph(x, identity))
     with Store(store_dir, read_only=True) as store:
         export_store(store, exports / "kg.ttl", "turtle")
         export_store(store, exports / "kg.trig", "trig")

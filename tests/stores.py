@@ -7,11 +7,14 @@ from pathlib import Path
 
 from kg.model import Extraction
 from kg.rdf.build import release_graph
+from kg.resolve.link import link
 from kg.store import Store
 
 
 def make_store(path: Path, extractions: Iterable[Extraction]) -> Path:
+    xs = list(extractions)
+    identity = link(xs)  # as `kg ingest` does: identity over the batch, then one graph per release
     with Store(path) as store:
-        for x in extractions:
-            store.replace_graph(*release_graph(x))
+        for x in xs:
+            store.replace_graph(*release_graph(x, identity))
     return path

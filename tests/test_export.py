@@ -16,6 +16,7 @@ from kg.export.validate import merged, validate_file, validate_graph, validate_s
 from kg.rdf.build import build_dataset, release_graph
 from kg.rdf.fixtures import small_extractions
 from kg.rdf.vocab import END, EVIDENCE, ORG, SDO, START
+from kg.resolve.link import link
 from kg.store import Store
 
 PARSE = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
@@ -25,9 +26,11 @@ EXT = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "jsonld": "jsonld"}
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("exp") / "store"
+    xs = small_extractions()
+    identity = link(xs)  # as `kg ingest` does: identity over the batch, then one graph per release
     with Store(path) as s:
-        for x in small_extractions():
-            s.replace_graph(*release_graph(x))
+        for x in xs:
+            s.replace_graph(*release_graph(x, identity))
     return path
 
 

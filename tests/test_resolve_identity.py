@@ -8,7 +8,7 @@ import pytest
 
 from kg.rdf import iri
 from kg.resolve.entities import is_governmental, resolve_body, resolve_initiative, resolve_role
-from kg.resolve.persons import jurisdiction, name_key, person_local
+from kg.resolve.persons import anchor, name_key, person_local
 from kg.resolve.pinyin import person_name_en, place_en
 from kg.resolve.slug import slugify
 
@@ -139,44 +139,62 @@ def test_roles_are_language_independent() -> None:
     assert resolve_role("副市长").local == resolve_role("Vice Mayor").local
 
 
-def test_jurisdiction_rule() -> None:
-    assert (
-        jurisdiction(["中共长春市委"], None)
-        == jurisdiction(["CPC Changchun Municipal Committee"], None)
-        == "jilin"
-    )
-    assert (
-        jurisdiction(["青山市委"], None)
-        == jurisdiction(["CPC Qingshan Municipal Committee"], None)
-        == "qingshan"
-    )
-    assert jurisdiction(["CPC Central Committee"], "Changchun") == "china"
-    assert jurisdiction([], "包头市") == "inner-mongolia"
-    assert jurisdiction([], None) is None
+def _place(bodies: list[str]) -> str | None:
+    a = anchor(bodies)
+    return a[0] if a else None
+
+
+def test_anchor_is_the_place_written_in_the_body() -> None:
+    """The anchor is the place the body names, not the province a gazetteer maps it to."""
+    assert _place(["中共长春市委"]) == _place(["CPC Changchun Municipal Committee"]) == "changchun"
+    assert _place(["青山市委"]) == _place(["CPC Qingshan Municipal Committee"]) == "qingshan"
+    assert _place(["CPC Central Committee"]) == "china"
+    assert _place(["Ministry of Foreign Affairs of Vietnam"]) is None  # no guessed nationality
+    assert _place(["马恩霍尔姆市人民政府"]) is None  # a town abroad, transliterated
+    assert _place(["内蒙古自治区党委"]) == "inner-mongolia"  # the bundled gazetteer's English name
+    assert _place([]) is None
+    assert _place(["Municipal Party Committee"]) is None  # a generic body names no place
     assert (
         person_local("林浩然", "qingshan") == person_local("Lin Haoran", "qingshan") == "lin-haoran--qingshan"
     )
     assert person_local("Lin Haoran", "qingshan") != person_local("Lin Haoran", "baishui")
+    assert person_local("Lin Haoran", None) == "lin-haoran"
 
 
-def test_well_known_officials_have_a_fixed_jurisdiction() -> None:
+def test_anchor_does_not_change_with_kg_data_path(tmp_path, monkeypatch) -> None:
+    from kg.resolve import aliases
+
+    before = _place(["CPC Qingshan Municipal Committee"]), _place(["中共西原省委"])
+    (tmp_path / "aliases").mkdir()
+    (tmp_path / "aliases" / "places.tsv").write_text("Qingshan\t青山\tXiyuan\nXiyuan\t西原\tXiyuan\n",
+                                                     encoding="utf-8")
+    monkeypatch.setenv("KG_DATA_PATH", str(tmp_path))
+    aliases.places.cache_clear()
+    try:
+        assert (_place(["CPC Qingshan Municipal Committee"]), _place(["中共西原省委"])) == before
+    finally:
+        monkeypatch.delenv("KG_DATA_PATH")
+        aliases.places.cache_clear()
+
+
+def test_well_known_officials_have_a_fixed_iri() -> None:
     assert person_local("习近平", "jilin") == person_local("Xi Jinping", None) == "xi-jinping--china"
     assert person_local("習近平", "qingshan") == "xi-jinping--china"
 
 
-def test_traditional_locality_is_simplified_first() -> None:
-    assert jurisdiction([], "璧山區") == jurisdiction([], "璧山区") == "bishan"
-    assert jurisdiction([], "廣東省") == "guangdong"
+def test_traditional_place_is_simplified_first() -> None:
+    assert _place(["璧山區委"]) == _place(["璧山区委"]) == "bishan"
+    assert _place(["廣東省委"]) == "guangdong"
 
 
-def test_the_most_local_post_decides_the_jurisdiction() -> None:
+def test_the_most_local_post_decides_the_anchor() -> None:
     provincial_and_city = [
         "Standing Committee of the CPC Xiyuan Provincial Committee",
         "CPC Qingshan Municipal Committee",
     ]
-    assert jurisdiction(provincial_and_city, None) == jurisdiction(["青山市委"], None) == "qingshan"
-    assert jurisdiction(["中共西园省委"], "青山") == "xiyuan"
-    assert jurisdiction(["CPC Central Committee", "CPC Qingshan Municipal Committee"], None) == "qingshan"
+    assert _place(provincial_and_city) == _place(["青山市委"]) == "qingshan"
+    assert _place(["中共西园省委"]) == "xiyuan"
+    assert _place(["CPC Central Committee", "CPC Qingshan Municipal Committee"]) == "qingshan"
 
 
 @pytest.mark.parametrize(

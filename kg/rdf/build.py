@@ -39,11 +39,10 @@ from kg.resolve.entities import (
     is_governmental,
     parent_body,
     resolve_body,
-    resolve_initiative,
     resolve_role,
 )
-from kg.resolve.persons import jurisdiction, person_local
-from kg.resolve.pinyin import person_name_en
+from kg.resolve.link import Identity, link
+from kg.resolve.persons import english_name, external_ids_of
 from kg.resolve.text import clean, display, has_han, to_simplified
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -78,8 +77,9 @@ def new_graph() -> Graph:
 
 
 class _ReleaseBuilder:
-    def __init__(self, x: Extraction) -> None:
+    def __init__(self, x: Extraction, identity: Identity) -> None:
         self.x = x
+        self.identity = identity
         r = x.release
         self.text = r.text or ""
         self.release = iri.release_iri(r.id)
@@ -135,8 +135,8 @@ class _ReleaseBuilder:
         key = clean(name)
         if key in self.persons:
             return self.persons[key]
-        juris = jurisdiction([p.body for p in posts], self.x.locality)
-        node = iri.person_iri(person_local(name, juris))
+        local, member = self.identity.person(self.x.release.id, name)
+        node = iri.person_iri(local)
         self.persons[key] = node
         g = self.g
         g.add((node, RDF.type, SDO.Person))
@@ -149,12 +149,15 @@ class _ReleaseBuilder:
             self.ev.add(node, FOAF.name, Literal(simp, lang="zh"), span)
             if simp != written:
                 self.ev.add(node, SKOS.altLabel, Literal(written, lang="zh-hant"), span)
-            en = person_name_en(written)
+            en = english_name(written) or self.identity.english_form(written)
             if en:
                 self.ev.add(node, RDFS.label, Literal(en, lang="en"), span)
         else:
             self.ev.add(node, RDFS.label, Literal(written, lang="en"), span)
             self.ev.add(node, FOAF.name, Literal(written, lang="en"), span)
+        if member:  # the IRI this release alone would give: kept as another name of the person
+            self.ev.add(node, OWL.sameAs, iri.person_iri(member), span)
+        self.same_as(node, external_ids_of(written), span)
         return node
 
     def body(self, name: str, span: Span | None, text_form: str | None = None) -> URIRef:
@@ -181,7 +184,7 @@ class _ReleaseBuilder:
         return node
 
     def initiative(self, name: str, span: Span | None) -> URIRef:
-        r = resolve_initiative(name)
+        r = self.identity.initiative(name)
         node = iri.initiative_iri(r.local)
         self.g.add((node, RDF.type, INITIATIVE))
         self.g.add((node, RDF.type, SKOS.Concept))
@@ -281,17 +284,20 @@ class _ReleaseBuilder:
         return self.g
 
 
-def release_graph(x: Extraction) -> tuple[URIRef, Graph]:
-    """The named graph of one release: (release IRI, graph)."""
-    b = _ReleaseBuilder(x)
+def release_graph(x: Extraction, identity: Identity | None = None) -> tuple[URIRef, Graph]:
+    """The named graph of one release: (release IRI, graph). ``identity`` is the batch's (see
+    kg.resolve.link); without it the release is linked on its own."""
+    b = _ReleaseBuilder(x, identity if identity is not None else link([x]))
     return b.release, b.build()
 
 
 def build_dataset(extractions: Iterable[Extraction]) -> Dataset:
     """All release graphs in one Dataset (a release id seen twice: the later extraction wins)."""
     graphs: dict[URIRef, Graph] = {}
-    for x in extractions:
-        node, g = release_graph(x)
+    xs = list(extractions)
+    identity = link(xs)
+    for x in xs:
+        node, g = release_graph(x, identity)
         graphs[node] = g
     ds = Dataset()
     for k, v in PREFIXES.items():

@@ -54,9 +54,9 @@ def extra_dirs() -> list[Path]:
     return [Path(d) / "aliases" for d in os.environ.get("KG_DATA_PATH", "").split(os.pathsep) if d]
 
 
-def _rows(name: str) -> list[list[str]]:
+def _rows(name: str, bundled_only: bool = False) -> list[list[str]]:
     rows = []
-    for folder in [*extra_dirs(), data_dir()]:
+    for folder in [data_dir()] if bundled_only else [*extra_dirs(), data_dir()]:
         path = folder / name
         if not path.is_file():
             continue
@@ -112,13 +112,24 @@ class Place:
     province: str
 
 
+def _places(rows: list[list[str]]) -> list[Place]:
+    out = [Place(r[0], to_simplified(r[1]), r[2] if len(r) > 2 and r[2] else r[0])
+           for r in rows if len(r) > 1]
+    return sorted(out, key=lambda p: (-len(p.zh), -len(p.en), p.en))
+
+
 @cache
 def places() -> list[Place]:
-    """Known localities, longest names first (so "Jilin City" / 吉林市 win over "Jilin" / 吉林)."""
-    out = [
-        Place(r[0], to_simplified(r[1]), r[2] if len(r) > 2 and r[2] else r[0]) for r in _rows("places.tsv")
-    ]
-    return sorted(out, key=lambda p: (-len(p.zh), -len(p.en), p.en))
+    """Known localities (the analyst's and the bundled ones), longest names first (so "Jilin City" /
+    吉林市 win over "Jilin" / 吉林)."""
+    return _places(_rows("places.tsv"))
+
+
+@cache
+def bundled_places() -> list[Place]:
+    """The places of the package's own gazetteer only: what person IRIs may be minted from, so that an
+    IRI does not change with KG_DATA_PATH (see kg/resolve/persons.py)."""
+    return _places(_rows("places.tsv", bundled_only=True))
 
 
 @cache
@@ -129,13 +140,37 @@ def surnames() -> dict[str, str]:
 
 @cache
 def fixed_persons() -> dict[str, str]:
-    """persons.tsv: every listed name form (English, Chinese) -> fixed jurisdiction slug."""
+    """persons.tsv: every listed name form (English, Chinese) -> fixed jurisdiction, where given."""
     out: dict[str, str] = {}
     for r in _rows("persons.tsv"):
         if len(r) >= 3 and r[2]:
             for name in r[:2]:
                 if name:
-                    out[key(name)] = r[2]
+                    out.setdefault(key(name), r[2])
+    return out
+
+
+@cache
+def person_forms() -> dict[str, str]:
+    """persons.tsv: every listed name form -> the row's first form (its Latin form when it has one), so
+    that a foreign name written in Chinese meets its Latin form on the analyst's word only."""
+    out: dict[str, str] = {}
+    for r in _rows("persons.tsv"):
+        forms = [f for f in r[:2] if f]
+        for f in forms:
+            out.setdefault(key(f), forms[0])
+    return out
+
+
+@cache
+def person_ids() -> dict[str, tuple[str, ...]]:
+    """persons.tsv: every listed name form -> the external ids of its row (4th column)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for r in _rows("persons.tsv"):
+        ids = external_ids(r[3]) if len(r) >= 4 else ()
+        for f in r[:2]:
+            if f and ids:
+                out.setdefault(key(f), ids)
     return out
 
 

@@ -1,0 +1,334 @@
+"""Identity over the whole batch: the pass between per-release resolution and the RDF stage.
+
+One release alone cannot tell whether the Zhou Wenbo who is Mayor of Qingshan in 2024 is the Zhou Wenbo
+who is Secretary in Lanhe in 2025, nor who the "Lin Haoran" of an attendance list is. ``Linker`` reads
+every Extraction of a batch (compact records only), then ``Identity`` answers, for each release and
+each name as written there, the person IRI tail, and for each initiative name its canonical identity.
+
+PERSONS. A mention is (name key, anchor, date) - see kg/resolve/persons.py for key and anchor.
+- Anchored mentions with the same key and anchor are one *member* (kgid:person/<key>--<anchor>).
+- Members with the same key are one person when every pair of them is compatible: their places nest
+  (the same place; a city and its province in places.tsv, KG_DATA_PATH included; a national seat
+  beside a Chinese place) or their careers follow each other in time (the dated mentions of one all
+  precede those of the other: a transfer), unless the later is a county post after a city or higher
+  one (a step down across places). Two members seen at overlapping times in places that do not nest
+  are two people (homonyms). Members are taken in order of first attestation; a member that
+  fits two different persons joins neither (precision first). Undated mentions only join by nesting.
+- The IRI of a person is that of its first-attested member; its other members' IRIs are kept as
+  owl:sameAs (so an IRI minted by an earlier, smaller batch still leads to the person).
+- An unanchored mention (no post, or posts only in bodies whose place is implicit) joins the one
+  person of its key whose places nest with the release's locality (or, without a locality, the only
+  person of its key); several candidates are narrowed by date; still several: it stays in its release
+  (kgid:person/<key>--in-<release>); none: the bare key (kgid:person/<key>).
+- persons.tsv fixes the IRI of well-known officials (xi-jinping--china); they are not clustered.
+
+EVIDENCE OF TWO WRITTEN FORMS. A release that writes both forms side by side - 阿斯特丽德·林奎斯特
+（Astrid Lindqvist）, the "Lanhe River Ecological Corridor Project" (澜河生态廊道工程) - links them for
+the whole batch: the foreign name takes the Latin form's key, the initiative the English form's IRI.
+Pinyin never links a transliterated name to a Latin one.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.model import Extraction
+from kg.resolve import aliases
+from kg.resolve.entities import (
+    Resolved,
+    canonical_post,
+    normalize_initiative,
+    resolve_initiative,
+    scope_slug,
+)
+from kg.resolve.persons import COUNTY, NATIONAL, anchor, fixed_local, is_transliterated, name_key
+from kg.resolve.pinyin import place_en
+from kg.resolve.slug import slugify
+from kg.resolve.text import clean, has_han, key, to_simplified
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_OPEN, _CLOSE = r"[(（]", r"[)）]"
+_QUOTE = r"[\"'“”‘’《》「」『』]?"
+_LATIN = r"[A-Za-z][A-Za-z0-9 .,'’&-]{1,118}[A-Za-z.]"  # noqa: RUF001 - the typographic apostrophe
+_HAN = r"[\u3400-\u9fff·•・][\u3400-\u9fff·•・0-9A-Za-z“”\"]{0,40}"
+
+
+def release_date(x: Extraction) -> str | None:
+    """The date a release speaks for: its publication date, else the first dated event."""
+    for d in (x.release.published, *(e.date for e in x.events)):
+        if d and _DATE.match(d):
+            try:
+                date.fromisoformat(d)
+            except ValueError:
+                continue
+            return d
+    return None
+
+
+def locality_slug(locality: str | None) -> str | None:
+    """The release's locality as a place slug: evidence for linking unanchored mentions, never minted."""
+    if not locality or not clean(locality):
+        return None
+    s = to_simplified(clean(locality))
+    s = re.sub(r"(?:省|市|区|县|自治区|\s+(?:City|Province|Municipality|District|County))$", "", s)
+    if not s:
+        return None
+    for pl in aliases.places():
+        if s in (pl.zh, pl.en):
+            return slugify(pl.en)
+    return slugify(place_en(s)) if has_han(s) else slugify(s)
+
+
+def paired_forms(text: str, forms: Iterable[str]) -> list[tuple[str, str]]:
+    """(form, other) for each ``form`` written right beside its other-script form in parentheses:
+    "澜河生态廊道工程（Lanhe River Ecological Corridor Project）",
+    "Astrid Lindqvist (阿斯特丽德·林奎斯特)"."""
+    out = []
+    for f in sorted({clean(f) for f in forms if f and clean(f)}):
+        other = _LATIN if has_han(f) else _HAN
+        rx = re.compile(rf"{re.escape(f)}{_QUOTE}\s*{_OPEN}\s*{_QUOTE}({other}){_QUOTE}\s*{_CLOSE}")
+        for m in rx.finditer(text):
+            o = clean(m.group(1))
+            if o and has_han(o) != has_han(f):
+                out.append((f, o))
+                break
+    return out
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One person as one release names them (one per distinct written name in a release)."""
+
+    release: str
+    name: str
+    anchor: str | None
+    level: int | None
+    date: str | None
+    locality: str | None
+
+
+@dataclass
+class _Member:
+    local: str
+    key: str
+    anchor: str
+    level: int
+    dates: set[str] = field(default_factory=set)
+
+    @property
+    def first(self) -> str:
+        return min(self.dates) if self.dates else "9999-99-99"
+
+
+class Identity:
+    """The answers of a linked batch (see the module doc)."""
+
+    def __init__(self, persons: dict[tuple[str, str], tuple[str, str]],
+                 initiative_pairs: dict[str, tuple[str, str]], person_links: dict[str, str]) -> None:
+        self._persons = persons
+        self._initiative_pairs = initiative_pairs
+        self._person_links = person_links
+
+    def person(self, release_id: str, name: str) -> tuple[str, str | None]:
+        """(IRI tail, the member IRI tail it stands for when that differs) of ``name`` in a release."""
+        found = self._persons.get((release_id, clean(name)))
+        if found is None:  # not seen by the linker: the name alone
+            return _key(name, self._person_links), None
+        local, member = found
+        return local, (member if member != local else None)
+
+    def english_form(self, name: str) -> str | None:
+        """The Latin form a release of the batch wrote beside this transliterated name, if any."""
+        return self._person_links.get(key(name))
+
+    def initiative(self, name: str) -> Resolved:
+        r = resolve_initiative(name)
+        if r.known:
+            return r
+        pair = self._initiative_pairs.get(key(normalize_initiative(name)))
+        if pair is None:
+            return r
+        en, zh = pair
+        known = resolve_initiative(en)
+        if known.known:
+            alt = tuple(sorted({*known.alt, *(a for a in r.alt if a not in (known.en, known.zh))}))
+            return Resolved(known.local, known.en, known.zh, alt, True, same_as=known.same_as)
+        alt = tuple(sorted(a for a in {*r.alt, clean(name)} if a not in (en, zh)))
+        return Resolved(slugify(en), en, zh, alt, known=True)
+
+
+def _key(name: str, links: dict[str, str]) -> str:
+    linked = links.get(key(name))
+    return name_key(linked if linked else name)
+
+
+class Linker:
+    """Collects the compact records of a batch (``add``), then links them (``identity``)."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.person_pairs: list[tuple[str, str, str]] = []  # (release, written, other)
+        self.initiative_pairs: list[tuple[str, str, str]] = []
+
+    def add(self, x: Extraction) -> None:
+        rid = x.release.id
+        when = release_date(x)
+        loc = locality_slug(x.locality)
+        bodies: dict[str, list[str]] = {}
+        for p in x.persons:
+            n = clean(p.name)
+            if n:
+                bodies.setdefault(n, []).extend(
+                    canonical_post(q.role, q.body, rid)[1] for q in p.posts if q.body and clean(q.role))
+        for e in x.events:
+            for n in (*e.presided_by, *e.attended_by):
+                if clean(n):
+                    bodies.setdefault(clean(n), [])
+        for n, bs in bodies.items():
+            a = anchor(bs, rid)
+            self.mentions.append(Mention(rid, n, a[0] if a else None, a[1] if a else None, when, loc))
+        text = x.release.text or ""
+        foreign = [n for n in bodies if is_transliterated(n) or not has_han(n)]
+        for f, o in paired_forms(text, foreign):
+            zh, latin = (f, o) if has_han(f) else (o, f)
+            if is_transliterated(zh) and not has_han(latin):
+                self.person_pairs.append((rid, zh, latin))
+        names = {clean(i.name) for i in x.initiatives} | {clean(n) for e in x.events for n in e.initiatives}
+        for f, o in paired_forms(text, names):
+            en, zh = (o, f) if has_han(f) else (f, o)
+            self.initiative_pairs.append((rid, normalize_initiative(en), normalize_initiative(zh)))
+
+    def identity(self) -> Identity:
+        links: dict[str, str] = {}
+        for _, zh, latin in sorted(self.person_pairs):
+            links.setdefault(key(zh), latin)
+        ini: dict[str, tuple[str, str]] = {}
+        for _, en, zh in sorted(self.initiative_pairs):
+            if en and zh and key(en) not in ini and key(zh) not in ini:
+                ini[key(en)] = ini[key(zh)] = (en, zh)
+        return Identity(_link_persons(self.mentions, links), ini, links)
+
+
+def link(extractions: Iterable[Extraction]) -> Identity:
+    """The identity of a batch held in memory."""
+    linker = Linker()
+    for x in extractions:
+        linker.add(x)
+    return linker.identity()
+
+
+def link_stream(extractions: Iterable[Extraction]) -> tuple[Identity, Iterator[Extraction]]:
+    """Link a stream of any length: the extractions are spooled to a temporary file (not kept in
+    memory) and given back, in order, after the linker has seen them all."""
+    linker = Linker()
+    spool = tempfile.TemporaryFile()
+    n = 0
+    for x in extractions:
+        linker.add(x)
+        pickle.dump(x, spool, protocol=pickle.HIGHEST_PROTOCOL)
+        n += 1
+
+    def replay() -> Iterator[Extraction]:
+        with spool:
+            spool.seek(0)
+            for _ in range(n):
+                yield pickle.load(spool)  # noqa: S301 - our own spool file, written just above
+
+    return linker.identity(), replay()
+
+
+# -- the person rule -------------------------------------------------------------------------------
+
+def _province_of() -> dict[str, str]:
+    return {slugify(pl.en): slugify(pl.province) for pl in aliases.places()}
+
+
+def _nested(a: _Member | str, b: _Member | str, level_a: int, level_b: int, prov: dict[str, str]) -> bool:
+    pa, pb = (a.anchor if isinstance(a, _Member) else a), (b.anchor if isinstance(b, _Member) else b)
+    if pa == pb:
+        return True
+    if "china" in (pa, pb):
+        return (level_b if pa == "china" else level_a) < NATIONAL
+    return prov.get(pa) == pb or prov.get(pb) == pa
+
+
+def _follows(a: _Member, b: _Member) -> bool:
+    """One career can hold both: every dated mention of one precedes every one of the other, and the
+    later is no county post after a city or higher one (a step down across places is a homonym)."""
+    if not a.dates or not b.dates:
+        return False
+    if max(b.dates) < min(a.dates):
+        a, b = b, a
+    elif not max(a.dates) < min(b.dates):
+        return False
+    return not (b.level == COUNTY and a.level > COUNTY)
+
+
+def _link_persons(mentions: list[Mention], links: dict[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
+    prov = _province_of()
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    members: dict[str, _Member] = {}
+    unanchored: list[tuple[Mention, str]] = []
+    for m in mentions:
+        k = _key(m.name, links)
+        fixed = fixed_local(links.get(key(m.name), m.name))
+        if fixed:
+            out[(m.release, m.name)] = (fixed, fixed)
+        elif m.anchor is None or m.level is None:
+            unanchored.append((m, k))
+        else:
+            local = f"{k}--{m.anchor}"
+            mem = members.setdefault(local, _Member(local, k, m.anchor, m.level))
+            mem.level = min(mem.level, m.level)
+            if m.date:
+                mem.dates.add(m.date)
+    by_key: dict[str, list[_Member]] = defaultdict(list)
+    for mem in members.values():
+        by_key[mem.key].append(mem)
+    canonical: dict[str, str] = {}
+    clusters_of: dict[str, list[list[_Member]]] = {}
+    for k, mems in by_key.items():
+        clusters: list[list[_Member]] = []
+        for mem in sorted(mems, key=lambda x: (x.first, x.level, x.local)):
+            fits = [c for c in clusters
+                    if all(_nested(o, mem, o.level, mem.level, prov) or _follows(o, mem) for o in c)]
+            if len(fits) == 1:
+                fits[0].append(mem)
+            else:
+                clusters.append([mem])
+        for c in clusters:
+            for mem in c:
+                canonical[mem.local] = c[0].local
+        clusters_of[k] = clusters
+    for m in mentions:
+        if (m.release, m.name) in out or m.anchor is None or m.level is None:
+            continue
+        local = f"{_key(m.name, links)}--{m.anchor}"
+        out[(m.release, m.name)] = (canonical[local], local)
+    for m, k in unanchored:
+        out[(m.release, m.name)] = (_place_unanchored(m, k, clusters_of.get(k, []), prov), "")
+    return {pair: (loc, mem or loc) for pair, (loc, mem) in out.items()}
+
+
+def _place_unanchored(m: Mention, k: str, clusters: list[list[_Member]], prov: dict[str, str]) -> str:
+    if not clusters:
+        return k
+    cands = clusters
+    if m.locality:
+        cands = [c for c in clusters if any(_nested(o, m.locality, o.level, 0, prov) for o in c)]
+    if len(cands) > 1 and m.date:
+        during = [c for c in cands
+                  if min((d for o in c for d in o.dates), default="") <= m.date
+                  <= max((d for o in c for d in o.dates), default="")]
+        cands = during or cands
+    if len(cands) == 1:
+        return cands[0][0].local
+    if not cands:
+        return k
+    return f"{k}--in-{scope_slug(m.release)}"
