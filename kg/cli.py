@@ -137,12 +137,24 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.export.serialize import export_store
+    from kg.export.graphtools import GRAPH_FORMATS, write_graph
+    from kg.export.serialize import export_store, format_of
     from kg.store import Store
 
+    to_stdout = args.output == "-"
+    fmt = args.format or ("turtle" if to_stdout else format_of(args.output))
+    output = None if to_stdout else Path(args.output)
+    if fmt == "csv" and output is not None and output.suffix.lower() == ".csv":
+        print(f"kg export: csv writes two files (nodes.csv, edges.csv): give a folder, e.g. -o "
+              f"{output.with_suffix('')}/", file=sys.stderr)
+        return 2
     with Store(args.store, read_only=True) as store:
-        export_store(store, Path(args.output), args.format)
-    print(f"wrote {args.output}", file=sys.stderr)
+        if fmt in GRAPH_FORMATS:
+            write_graph(store, fmt, output, out=sys.stdout)
+        else:
+            export_store(store, output, fmt, no_text=args.no_text, out=sys.stdout)
+    if not to_stdout:
+        print(f"wrote {args.output} ({fmt})", file=sys.stderr)
     return 0
 
 
@@ -258,9 +270,16 @@ def build_parser() -> argparse.ArgumentParser:
     store_arg(sp)
     sp.set_defaults(func=cmd_explore)
 
-    sp = sub.add_parser("export", help="write the store as Turtle, TriG, N-Quads or JSON-LD")
-    sp.add_argument("-o", "--output", required=True)
-    sp.add_argument("--format", choices=["turtle", "trig", "nquads", "jsonld"], default="turtle")
+    sp = sub.add_parser("export", help="write the store as Turtle, TriG, N-Quads, JSON-LD, or for graph "
+                        "tools (Gephi, Cytoscape) GraphML, GEXF, CSV")
+    sp.add_argument("-o", "--output", required=True,
+                    help="the file (- for standard output; for csv a folder that receives nodes.csv and "
+                    "edges.csv)")
+    sp.add_argument("--format", choices=["turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv"],
+                    help="default: from the file's extension (.ttl .trig .nq .jsonld .graphml .gexf, "
+                    "a folder/ or .csv), else turtle")
+    sp.add_argument("--no-text", action="store_true",
+                    help="leave out the releases' full texts (the quoted evidence sentences stay)")
     store_arg(sp)
     sp.set_defaults(func=cmd_export)
 

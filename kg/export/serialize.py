@@ -26,6 +26,16 @@ FORMATS = ("turtle", "trig", "nquads", "jsonld")
 EXTENSIONS = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld"}
 
 
+def format_of(path: str, default: str = "turtle") -> str:
+    """The export format a file name asks for (``kg.ttl`` -> turtle, ``kg.graphml`` -> graphml, a
+    name ending in ``/`` or ``.csv`` -> csv); ``default`` when the extension says nothing."""
+    by_ext = {".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nq": "nquads", ".nquads": "nquads",
+              ".jsonld": "jsonld", ".json": "jsonld", ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv"}
+    if path.endswith(("/", "\\")):
+        return "csv"
+    return by_ext.get(Path(path).suffix.lower(), default)
+
+
 def _sort_key(t: tuple[Node, ...]) -> tuple[str, ...]:
     return tuple(x.n3() for x in t)
 
@@ -132,9 +142,25 @@ def serialize_dataset(ds: Dataset, fmt: str) -> str:
     raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 
-def export_store(store: Any, path: Path, fmt: str) -> None:
-    """Write the whole store (a kg.store.Store) to ``path`` in ``fmt``."""
-    text = serialize_dataset(store.dataset(), fmt)
+def without_text(ds: Dataset) -> Dataset:
+    """``ds`` without the releases' full texts (``kgo:text``), e.g. for redistributing an export;
+    the quoted sentences of the evidence stay."""
+    from kg.rdf.vocab import TEXT
+
+    for ctx in list(ds.graphs()):
+        for t in list(ctx.triples((None, TEXT, None))):
+            ctx.remove(t)
+    return ds
+
+
+def export_store(store: Any, path: Path | None, fmt: str, no_text: bool = False, out: Any = None) -> None:
+    """Write the whole store (a kg.store.Store) to ``path`` in ``fmt`` (to the text stream ``out``
+    when ``path`` is None); ``no_text`` leaves out the releases' full texts."""
+    ds = store.dataset()
+    text = serialize_dataset(without_text(ds) if no_text else ds, fmt)
+    if path is None:
+        out.write(text)
+        return
     path = Path(path)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)

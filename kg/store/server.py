@@ -533,11 +533,15 @@ class SparqlServer(ThreadingHTTPServer):
         self.store: Store | None = None
         if writable:
             self.store = Store(self.store_path)
-            snapshot = take_snapshot(self.store_path, self.store.ox)
-        else:
-            if not self.store_path.is_dir() or not any(self.store_path.iterdir()):
-                raise StoreError(f"no store at {self.store_path}: run kg ingest first")
-            snapshot = self._snapshot_when_free()
+        elif not self.store_path.is_dir() or not any(self.store_path.iterdir()):
+            raise StoreError(f"no store at {self.store_path}: run kg ingest first")
+        try:
+            snapshot = (take_snapshot(self.store_path, self.store.ox) if self.store is not None
+                        else self._snapshot_when_free())
+        except OSError as e:
+            if self.store is not None:
+                self.store.close()
+            raise StoreError(f"cannot read the store at {self.store_path}: {e}") from e
         self.served_signature = signature(self.store_path)
         self.snapshot_time = time.time()
         self.pool = WorkerPool(workers, snapshot)

@@ -65,9 +65,11 @@ def take_snapshot(live: Path, primary: ox.Store | None = None) -> Path:
         try:
             store = ox.Store(str(live))
         except OSError as e:
-            if "lock" not in str(e).lower():
-                raise
-            raise StoreBusy(f"{live} is being written by another process") from e
+            if "lock" in str(e).lower():
+                raise StoreBusy(f"{live} is being written by another process") from e
+            # not ours to write (permissions, a read-only file system): then no kg ingest of ours
+            # writes it either, and a read-only open is safe
+            store = ox.Store.read_only(str(live))
         try:
             store.backup(str(target))
         finally:
