@@ -218,12 +218,25 @@ def window_args(sp: argparse.ArgumentParser) -> None:
     sp.add_argument("--until", type=date_arg, metavar="DATE", help="only events on or before DATE")
 
 
+def _version() -> str:
+    """The installed distribution's version (the package's own when run from a checkout)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kg")
+    except PackageNotFoundError:
+        from kg import __version__
+
+        return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="kg",
         description="A knowledge graph of officials, bodies, events and initiatives from government"
         " releases.",
     )
+    p.add_argument("--version", action="version", version=f"kg {_version()}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def store_arg(sp: argparse.ArgumentParser) -> None:

@@ -212,3 +212,16 @@ def test_committed_exports_are_current(tmp_path: Path) -> None:
         assert committed.exists(), f"exports/{name} missing: run make demo"
         fresh = (exports / name).read_bytes()
         assert committed.read_bytes() == fresh, f"exports/{name} is stale: run make demo"
+
+
+def test_version_and_typed_package(capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.resources
+
+    from kg import __version__
+    from kg.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"kg {__version__}"
+    assert importlib.resources.files("kg").joinpath("py.typed").is_file()

@@ -95,3 +95,26 @@ def test_stdout_no_text_and_formats_from_extensions(
     names = ("a.ttl", "a.trig", "a.nq", "a.jsonld", "a.graphml", "a.gexf", "d/", "a.x")
     wanted = ["turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv", "turtle"]
     assert [format_of(p) for p in names] == wanted
+
+
+def test_jsonld_has_a_real_context(store_path: Path, tmp_path: Path) -> None:
+    import json
+
+    from rdflib import Dataset
+
+    out = tmp_path / "kg.jsonld"
+    assert main(["export", "-o", str(out), "--store", str(store_path)]) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    ctx = doc["@context"]
+    assert ctx["holds"] == {"@id": "http://www.w3.org/ns/org#holds", "@type": "@id"}
+    assert ctx["presidedBy"]["@type"] == "@id" and ctx["startDate"]["@type"].endswith("#date")
+    assert ctx["name"]["@id"] == "https://schema.org/name"
+    assert ctx["foaf_name"]["@id"] == "http://xmlns.com/foaf/0.1/name"  # a clash of local names
+    keys = {k for g in doc["@graph"] for node in g.get("@graph", [g]) for k in node}
+    assert {"label", "holds", "presidedBy"} <= keys and not any(":" in k for k in keys)
+    trig = tmp_path / "kg.trig"
+    main(["export", "-o", str(trig), "--store", str(store_path)])
+    a, b = Dataset(), Dataset()
+    a.parse(out, format="json-ld")
+    b.parse(trig, format="trig")
+    assert set(a.quads()) == set(b.quads()) and len(set(a.quads())) > 100

@@ -4,8 +4,9 @@ order or PYTHONHASHSEED.
 - nquads: rdflib's N-Quads lines, sorted.
 - turtle (all graphs merged) and trig (named graphs): triples are copied into fresh graphs in sorted
   order with the fixed prefixes of vocab.py, then rdflib's serializer (which sorts subjects) writes them.
-- jsonld: written here (not by rdflib) from sorted subjects, predicates and objects, with a fixed
-  @context: {"@context": ..., "@graph": [{"@id": <graph>, "@graph": [nodes]}]}.
+- jsonld: written here (not by rdflib) from sorted subjects, predicates and objects, with a real
+  @context (short keys: ``name``, ``holds``, ``presidedBy``; IRI-valued and dated properties typed):
+  {"@context": ..., "@graph": [{"@id": <graph>, "@graph": [nodes]}]}.
 Blank nodes are not produced by the kg (all nodes are IRIs).
 """
 
@@ -94,37 +95,95 @@ def _nquads(ds: Dataset) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _jsonld_term(o: Node) -> dict[str, Any]:
-    if isinstance(o, URIRef):
-        return {"@id": str(o)}
-    if isinstance(o, BNode):
-        return {"@id": f"_:{o}"}
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _jsonld_context(triples: list[tuple[Node, Node, Node]]) -> tuple[dict[str, Any], dict[str, str]]:
+    """A context with a short term for every property (``holds``, ``name``, ``presidedBy``; on a clash
+    of local names the later namespace's gets ``prefix_local``), typed ``@id`` when its values are all
+    IRIs and with the datatype when its literals all share one; plus the prefixes for types and IRIs.
+    Returns (context, property IRI -> term)."""
+    order = {str(v): i for i, (_, v) in enumerate(PREFIXES.items())}
+    prefix_of = {str(v): k for k, v in PREFIXES.items()}
+    values: dict[str, set[str]] = {}
+    for _, p, o in triples:
+        if p == RDF.type:
+            continue
+        if isinstance(o, URIRef | BNode):
+            kind = "@id"
+        elif isinstance(o, Literal) and o.language:
+            kind = "lang"
+        elif isinstance(o, Literal) and o.datatype and o.datatype != XSD.string:
+            kind = str(o.datatype)
+        else:
+            kind = "plain"
+        values.setdefault(str(p), set()).add(kind)
+
+    def ns_rank(iri: str) -> tuple[int, str]:
+        ns = iri[: len(iri) - len(_local(iri))]
+        return (order.get(ns, len(order)), iri)
+
+    context: dict[str, Any] = {k: str(v) for k, v in sorted(PREFIXES.items())}
+    terms: dict[str, str] = {}
+    for iri in sorted(values, key=ns_rank):
+        local = _local(iri)
+        ns = iri[: len(iri) - len(local)]
+        term = local if local and local not in context and not local.startswith("@") else \
+            f"{prefix_of.get(ns, 'ns')}_{local}"
+        kinds = values[iri]
+        entry: dict[str, str] = {"@id": iri}
+        if kinds == {"@id"}:
+            entry["@type"] = "@id"
+        elif len(kinds) == 1 and next(iter(kinds)) not in ("lang", "plain"):
+            entry["@type"] = next(iter(kinds))
+        context[term] = entry
+        terms[iri] = term
+    return dict(sorted(context.items())), terms
+
+
+def _jsonld_value(o: Node, entry: dict[str, str]) -> Any:
+    if isinstance(o, URIRef | BNode):
+        ref = f"_:{o}" if isinstance(o, BNode) else str(o)
+        return ref if entry.get("@type") == "@id" else {"@id": ref}
     assert isinstance(o, Literal)
     if o.language:
         return {"@value": str(o), "@language": o.language}
     if o.datatype is not None and o.datatype != XSD.string:
+        if entry.get("@type") == str(o.datatype):
+            return str(o)
         return {"@value": str(o), "@type": str(o.datatype)}
-    return {"@value": str(o)}
+    return str(o)
+
+
+def _compact_type(iri: str) -> str:
+    for k, v in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
+        if iri.startswith(str(v)) and iri != str(v):
+            return f"{k}:{iri[len(str(v)):]}"
+    return iri
 
 
 def _jsonld(ds: Dataset) -> str:
+    named = _named_graphs(ds)
+    context, terms = _jsonld_context([t for _, ts in named for t in ts])
     graphs = []
     default_nodes: list[dict[str, Any]] = []
-    for name, triples in _named_graphs(ds):
+    for name, triples in named:
         nodes: dict[str, dict[str, Any]] = {}
         for s, p, o in triples:
             sid = f"_:{s}" if isinstance(s, BNode) else str(s)
             node = nodes.setdefault(sid, {"@id": sid})
             if p == RDF.type and isinstance(o, URIRef):
-                node.setdefault("@type", []).append(str(o))
+                node.setdefault("@type", []).append(_compact_type(str(o)))
             else:
-                node.setdefault(str(p), []).append(_jsonld_term(o))
+                term = terms[str(p)]
+                node.setdefault(term, []).append(_jsonld_value(o, context[term]))
         node_list = [nodes[k] for k in sorted(nodes)]
         if name == DATASET_DEFAULT_GRAPH_ID:
             default_nodes = node_list
         else:
             graphs.append({"@id": str(name), "@graph": node_list})
-    doc = {"@context": {k: str(v) for k, v in sorted(PREFIXES.items())}, "@graph": default_nodes + graphs}
+    doc = {"@context": context, "@graph": default_nodes + graphs}
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
