@@ -88,3 +88,29 @@ def test_later_titles_of_a_foreign_list_keep_the_country():
 def test_a_new_clause_after_a_foreign_guest_is_not_of_that_country():
     x = run("5月9日，林浩然在青禾会见新加坡总统陈德明，国务院副总理周文博参加会见。")
     assert posts(x, "周文博") == {("副总理", "国务院")}
+
+
+# --- meetings and roles ---------------------------------------------------------------------------
+
+def test_guests_met_one_after_another_attend_and_a_co_chair_presides():
+    x = run("5月8日至9日，国务院副总理林浩然访问新加坡，分别会见新加坡总统陈德明、总理黄文山，"
+            "并同黄文山共同主持两国合作委员会第三次会议。")
+    pre, att = roles(x)
+    assert "陈德明" in att and "陈德明" not in pre
+    assert "黄文山" in pre  # co-chair of the commission's meeting
+
+
+def test_a_name_before_a_postposed_title_is_a_person():
+    x = run("5月9日，林浩然在青禾会见新加坡总统陈德明。林浩然首先转达周文博主席对陈德明总统的问候。")
+    assert "周文博" in {p.name for p in x.persons}
+    assert posts(x, "周文博") == set()  # 主席 after a name does not say whose chairman
+
+
+def test_a_postposed_title_does_not_read_the_end_of_another_title():
+    x = run("5月9日，青禾市工商联副主席陈德明出席会议。国家主席新加坡总统黄文山致信祝贺。")
+    assert {p.name for p in x.persons} == {"陈德明", "黄文山"}  # not 商联副, 席新加
+
+
+def test_a_former_title_keeps_its_country():
+    x = run("5月9日，林浩然在青禾会见新加坡总统陈德明。去年，周文博同新加坡时任总理黄文山共同宣布两国伙伴关系。")
+    assert posts(x, "黄文山") == {("总理", "新加坡")}

@@ -62,6 +62,7 @@ class Lexicon:
     genre_words: frozenset[str] = frozenset()  # activities, never places (genre_words.txt)
     departments: tuple[str, ...] = ()  # government departments after a level word (departments.txt)
     list_cues: dict[str, list[str]] = field(default_factory=dict)  # cues opening a bare name list
+    postfix_roles: dict[str, bool] = field(default_factory=dict)  # 习某某总书记: role -> gives a post
 
     @property
     def place_names(self) -> frozenset[str]:
@@ -195,4 +196,6 @@ def _lexicon(data_path: str) -> Lexicon:
         genre_words=frozenset(x.strip() for x in _lines("genre_words.txt")),
         departments=tuple(sorted({x.strip() for x in _lines("departments.txt")}, key=len, reverse=True)),
         list_cues=_sections("list_cues.txt"),
+        postfix_roles={ln.split("\t")[0].strip(): ln.split("\t")[1].strip() == "post"
+                       for ln in _lines("postfix_roles.tsv")},
     )

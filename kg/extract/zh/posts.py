@@ -75,6 +75,8 @@ def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
     role_w = v.text(item.r0, item.r1)
     implied = lex.roles.get(role_s, "-")
     b0, b1 = item.body or (item.p0, item.r0)
+    if b1 - b0 > 2 and s.startswith("时任", b1 - 2):  # 某国时任总理: the body is the country
+        b1 -= 2
     prefix_s = s[b0:b1]
     prefix_w = v.text(b0, b1)
     span = v.span(item.p0, item.r1)

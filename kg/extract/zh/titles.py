@@ -86,6 +86,9 @@ def _long(w: str | None) -> bool:
 
 def _prefix_start(s: str, r0: int, lex: Lexicon, places: set[str]) -> int:
     """Start of the body or place written before the role at s[r0] (r0 itself when none)."""
+    if r0 >= 2 and s.startswith("时任", r0 - 2):  # 新加坡时任总理: the country still names the post
+        p = _prefix_start(s, r0 - 2, lex, places)
+        return p if p < r0 - 2 else r0
     for form in _body_forms(lex):  # a lexicon body or a country written right before the role wins
         if r0 >= len(form) and s.startswith(form, r0 - len(form)):
             if s[r0 - len(form) - 1:r0 - len(form)] == "驻":
@@ -251,11 +254,12 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
         covered_until = m.end
         i = m.end
     out += _descriptor_mentions(s, lex, {x for m in out for x in m.names})
-    out += _postfix_mentions(s, lex)
+    out += _postfix_mentions(s, lex, set(), posts=True)
     out += _name_then_role(s, lex, {x for m in out for x in m.names})
     out += _bare_names(s, lex, out)
     out += _chaired_by(s, lex, {x for m in out for x in m.names})
     out += _cued_lists(s, lex, out)
+    out += _postfix_mentions(s, lex, {x for m in out for x in m.names}, posts=False)
     out += _staff_mentions(s, lex, {x for m in out for x in m.names})
     out.sort(key=lambda m: m.start)
     return out
@@ -330,29 +334,48 @@ def _cued_lists(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
 
 
 def _chaired_by(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Mention]:
-    """会议由张某主持: a bare name between 由 and 主持."""
+    """会议由张某主持: a bare name between 由 and 主持; 同张某共同主持: a co-chair (a presided verb
+    other than a bare 主持 after 同 / 与 / 和)."""
     out = []
-    start = 0
-    while (k := s.find("由", start)) >= 0:
-        start = k + 1
+    for k, c in enumerate(s):
+        if c not in "由同与和":
+            continue
         e = read_cn_name(s, k + 1, lex)
-        if e is not None and s.startswith("主持", e) and (k + 1, e) not in seen:
+        if e is None and "·" in s[k + 1:k + 8]:
+            e = read_foreign_name(s, k + 1, lex)
+        if e is None or (k + 1, e) in seen:
+            continue
+        w = lex.starting("verbs", s, e)
+        if w and lex.verbs[w] == "presided" and (c == "由" or not w.startswith("主持")):
             out.append(Mention(names=[(k + 1, e)], start=k + 1, end=e, kind="bare"))
     return out
 
 
-def _postfix_mentions(s: str, lex: Lexicon) -> list[Mention]:
-    """习某某总书记: a three-character name right before 总书记."""
+def _postfix_mentions(s: str, lex: Lexicon, seen: set[tuple[int, int]], posts: bool) -> list[Mention]:
+    """习某某总书记, 李某某总理: a three-character name right before a title that the genre writes after
+    the name (postfix_roles.txt).  The title gives a post only where it names its body unambiguously
+    (总书记 -> 中共中央); otherwise the name is read as a person without a post."""
     out = []
-    start = 0
-    while (k := s.find("总书记", start)) >= 0:
-        start = k + 3
-        a = k - 3
-        if a < 0 or not lex.is_surname_start(s[a:a + 2]):
+    taken = {i for a, b in seen for i in range(a, b)}
+    for role, gives_post in lex.postfix_roles.items():
+        if gives_post != posts:
             continue
-        if read_cn_name(s, a, lex) != k:
-            continue
-        out.append(Mention(names=[(a, k)], items=[TitleItem(k, k + 3, k)], start=a, end=k, kind="postfix"))
+        start = 0
+        while (k := s.find(role, start)) >= 0:
+            start = k + len(role)
+            a = k - 3
+            if a < 0 or not lex.is_surname_start(s[a:a + 2]) or _role_at(s, k, lex) != role:
+                continue
+            if not _clean_name(s, a, k, lex) or is_country(s[a:k], lex) \
+                    or (a > 0 and lex.is_surname_start(s[a - 1:a + 1]) == 2):  # 欧阳某某: not 阳某某
+                continue
+            if _role_ending(s, k + len(role), lex) != role or any(
+                    len(r) > j - a for j in range(a + 1, k + 1) if (r := _role_ending(s, j, lex))):
+                continue  # 副主席 / 国家主席美国总统: the three characters hold or end another title
+            if any(s.startswith(c, a + 1) for c in lex.countries if len(c) >= 2) or a in taken:
+                continue
+            items = [TitleItem(k, k + len(role), k)] if gives_post else []
+            out.append(Mention(names=[(a, k)], items=items, start=a, end=k, kind="postfix"))
     return out
 
 
@@ -486,10 +509,18 @@ def event_role(s: str, m: Mention, lex: Lexicon) -> str | None:
     """'presided' | 'attended' | None for the persons of a mention, from the words around it."""
     if m.kind == "postfix":
         return None
+    k = m.start
+    while k > 0 and s[k - 1] not in _CLAUSE:
+        k -= 1
+    met_object = any(w in s[k:m.start] for w in _MET)  # 黄某会见厄瓜多尔驻华大使拉某
     j = m.end
+    crossed = False  # a clause ended between the names and the verb
     while j < len(s) and s[j] not in _SENTENCE:
+        crossed = crossed or s[j] in "，,"
         w = lex.starting("verbs", s, j)
         if w:
+            if met_object and crossed:
+                return "attended"  # 分别会见甲、乙，并同乙共同主持...: the guests of the meeting
             kind = lex.verbs[w]
             if kind == "presided":
                 return "presided"
@@ -497,11 +528,7 @@ def event_role(s: str, m: Mention, lex: Lexicon) -> str | None:
                 return "attended"
             break  # 陈某调研 / 某某一行，双方签署: not a participant, unless the object of a meeting
         j += 1
-    # object of a meeting: 黄某会见厄瓜多尔驻华大使拉某
-    k = m.start
-    while k > 0 and s[k - 1] not in _CLAUSE:
-        k -= 1
-    if any(w in s[k:m.start] for w in _MET):
+    if met_object:
         return "attended"
     # 出席会议的还有市领导张某、王某 / 在主席台就座的有: the cue of a list (list_cues.txt)
     cue = None
