@@ -112,5 +112,6 @@ def test_a_postposed_title_does_not_read_the_end_of_another_title():
 
 
 def test_a_former_title_keeps_its_country():
-    x = run("5月9日，林浩然在青禾会见新加坡总统陈德明。去年，周文博同新加坡时任总理黄文山共同宣布两国伙伴关系。")
+    x = run("5月9日，林浩然在青禾会见新加坡总统陈德明。"
+            "去年，周文博同新加坡时任总理黄文山共同宣布两国伙伴关系。")
     assert posts(x, "黄文山") == {("总理", "新加坡")}
