@@ -115,3 +115,75 @@ def test_a_former_title_keeps_its_country():
     x = run("5月9日，林浩然在青禾会见新加坡总统陈德明。"
             "去年，周文博同新加坡时任总理黄文山共同宣布两国伙伴关系。")
     assert posts(x, "黄文山") == {("总理", "新加坡")}
+
+
+def test_deputies_after_a_chain_take_the_body_of_the_matching_title():
+    x = run("5月9日，澜河市政协召开常委会会议。市政协副主席、党组副书记周文博主持会议，"
+            "副主席韩冰、陈立，秘书长赵明出席会议。")
+    assert posts(x, "韩冰") == {("副主席", "澜河市政协")}
+    assert posts(x, "赵明") == {("秘书长", "澜河市政协")}
+
+
+# --- bodies ---------------------------------------------------------------------------------------
+
+def test_a_city_court_keeps_the_text_s_name():
+    # a prefecture city's court is an intermediate court, a county-level city's a people's court
+    x = run("5月9日，澜河市人大常委会举行会议。副市长周文博、市法院院长韩冰列席会议。")
+    assert posts(x, "韩冰") == {("院长", "澜河市法院")}
+
+
+def test_committees_of_a_congress_standing_committee_and_the_congress_itself():
+    x = run("5月9日，澜河市人大常委会举行会议，听取了市人大常委会代表资格审查委员会关于"
+            "澜河市第九届人民代表大会个别代表资格的报告。")
+    names = {b.name for b in x.bodies}
+    assert "澜河市人大常委会代表资格审查委员会" in names
+    assert "澜河市第九届人民代表大会" in names
+
+
+def test_a_meeting_numbered_without_di_and_dated_by_a_bare_day():
+    x = run("西原省政协九届三十二次主席会议9日上午在青禾举行，省政协主席林浩然主持会议。",
+            published="2024-05-10")
+    ev = x.events[0]
+    assert ev.body is not None and ev.body.endswith("省政协主席会议")
+    assert ev.date == "2024-05-09"
+
+
+def test_a_date_glued_to_furniture_digits():
+    x = run(" date2024-05-108月18日，国务院总理林浩然主持召开国务院第九次全体会议。", published="2024-08-19")
+    assert x.events[0].date == "2024-08-18"
+
+
+def test_yesterday_before_the_meeting_word_keeps_the_convening_body():
+    x = run("中共中央政治局常委会昨召开会议，林浩然主持会议。", published="2024-05-10")
+    assert x.events[0].body == "中共中央政治局常委会"
+
+
+# --- initiatives ----------------------------------------------------------------------------------
+
+def inits(x: Extraction) -> set[str]:
+    return {i.name for i in x.initiatives}
+
+
+def test_procedural_documents_are_not_initiatives():
+    x = run("5月9日，澜河市政协召开常委会会议，审议通过《关于表彰优秀提案的决定》《市政协九届三次会议方案》"
+            "《澜河市促进数字经济发展的决定》。")
+    assert inits(x) == {"澜河市促进数字经济发展的决定"}
+
+
+def test_numbered_programmes_without_quotes():
+    x = run("5月9日，青禾市委召开常委会会议，研究深入实施八大发展战略、推进十大民生工程，"
+            "谋划一大批重点工程。")
+    assert {"八大发展战略", "十大民生工程"} <= inits(x)
+    assert not any("一大批" in i for i in inits(x))
+
+
+def test_doctrines_named_without_quotes():
+    x = run("5月9日，青禾市委召开常委会会议，强调要全面从严治党，以中国式现代化全面推进强国建设。")
+    assert {"全面从严治党", "中国式现代化"} <= inits(x)
+
+
+def test_a_footer_of_other_stories_is_not_read():
+    x = run("5月9日，青禾市委召开常委会会议，市委书记林浩然主持会议。\n新闻推荐\n"
+            "本报讯 “青苗成长”读书活动在澜河启动，副市长周文博出席。")
+    assert inits(x) == set()
+    assert {p.name for p in x.persons} == {"林浩然"}

@@ -14,8 +14,9 @@ from kg.extract.zh.script import View, to_traditional
 _ORGANS = (
     r"委(?:外事工作委员会(?:办公室)?|外办|外事办(?:公室)?|常委会|办公室|办公厅|组织部|宣传部|统战部|政法委|政研室|理论学习中心组|党校"
     r"|(?:(?![委会召开举的书记兼主任长在])[\u4e00-\u9fff]){2,10}?委员会(?!议)(?:办公室)?)?"
-    r"|人民政府(?:党组(?:理论学习中心组)?|办公室|办公厅)?|政府(?:党组(?:理论学习中心组)?|办公室|办公厅)?|人大常委会(?:党组)?|人大"
-    r"|人民代表大会常务委员会|政协(?:党组|常委会|办公室)?|纪委监委|纪律检查委员会|纪委|监察委员会|监委|外办|外事办公室|外事办"
+    r"|人民政府(?:党组(?:理论学习中心组)?|办公室|办公厅)?|政府(?:党组(?:理论学习中心组)?|办公室|办公厅)?"
+    r"|人大常委会(?:党组|办公厅|(?:(?![委会召开举的书记兼主任长在和与及])[\u4e00-\u9fff]){2,10}?委员会(?!议))?|人大"
+    r"|人民代表大会常务委员会|人民代表大会(?!常务)|政协(?:党组|常委会|办公室)?|纪委监委|纪律检查委员会|纪委|监察委员会|监委|外办|外事办公室|外事办"
     r"|中级人民法院|人民法院|法院|人民检察院|检察院"
 )
 _LEVEL = r"(?:自治区党|自治区|省市|省|市|县|区)"
@@ -88,7 +89,10 @@ def qualify_local(form_s: str, written: str, loc: Locality) -> tuple[str, str]:
             return written, form_s
         cut = len("自治区") if word == "自治区党" else len(word)
         rest_s, rest_w = form_s[cut:], written[cut:]
-        if rest_s.startswith(("政府", "法院", "检察院")):  # 区法院 -> 某某区人民法院
+        # 市法院 stays 某某市法院: a prefecture city's court is an intermediate court, a county-level
+        # city's a people's court
+        if rest_s.startswith(("政府", "检察院")) \
+                or (rest_s.startswith("法院") and lv != "市"):  # 区法院 -> 某某区人民法院
             rest_s, rest_w = "人民" + rest_s, "人民" + rest_w
         if rest_s == "人大":
             rest_s, rest_w = "人大常委会", rest_w + ("常委會" if loc.trad else "常委会")
@@ -229,7 +233,8 @@ def _departments(lex: Lexicon) -> re.Pattern[str]:
 
 
 _ORGAN_KEYS = (
-    ("人民代表大会常务委员会", "人大常委会"), ("纪律检查委员会", "纪委"), ("外事工作委员会办公室", "外办"),
+    ("人民代表大会常务委员会", "人大常委会"), ("人民代表大会", "人大"), ("纪律检查委员会", "纪委"),
+    ("外事工作委员会办公室", "外办"),
     ("外事办公室", "外办"), ("外事办", "外办"),
 )
 

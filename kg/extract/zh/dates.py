@@ -7,8 +7,11 @@ import re
 from datetime import date, timedelta
 
 _FURNITURE = re.compile(r"时间|来源|日期|发布|浏览|作者|编辑|责编")
-_FULL = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
-_DAY = re.compile(r"(?:^|(?<=[\s，,。：:]))(\d{1,2})日(?=[，,上下晚早中]|召开|举行)")
+# a month's digits never continue a number (date2025-08-198月18日: 8月, not 98月)
+_FULL = re.compile(r"(?:(\d{4})年|(?<!\d))(\d{1,2})月(\d{1,2})日")
+# 25日上午 after a clause break, or right after the meeting's name (某某会议9日上午在某地举行)
+_DAY = re.compile(r"(?:^|(?<=[\s，,。：:])|(?<=[\u4e00-\u9fff](?<![第至到和及、])))(\d{1,2})日"
+                  r"(?=[，,上下晚早中]|召开|举行)")
 _YEAR_COUNT = re.compile(r"((?:19|20)\d{2})年(?:度)?第[一二三四五六七八九十\d]+次")
 _RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "前天": -2}
 # 上周五, 本周二, 星期三 (the last such day up to the publication date), 周四上午

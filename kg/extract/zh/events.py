@@ -15,8 +15,8 @@ _MEETING = re.compile(
 )
 # what may stand between the convening body and its meeting word
 _GAP = re.compile(
-    r"^(?:召开|举行|主持召开|\d{4}年度?|\d{1,2}月\d{1,2}日|全天|上午|下午|晚上|昨天|今天|第[一二三四五六七八九十]+届|"
-    r"[一二三四五六七八九十]+届|第[\d一二三四五六七八九十百]+次|[（(]扩大[)）]|\s)*$"
+    r"^(?:召开|举行|主持召开|\d{4}年度?|\d{1,2}月\d{1,2}日|\d{1,2}日|全天|上午|下午|晚上|昨天|今天|昨日|今日|昨|日前|近日|"
+    r"第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|第?[\d一二三四五六七八九十百]+次|[（(]扩大[)）]|\s)*$"
 )
 # meetings that are bodies of the standing committee / CPPCC committee convening them
 _ORGAN_MEETING = {

@@ -60,7 +60,8 @@ def find_initiatives(v: View, lex: Lexicon) -> list[InitiativeHit]:
         years = _YEARS.search(m.group(1))
         t = m.group(1)[:years.start()] if years else _DRAFT.sub("", m.group(1)).strip()
         drafts = ("送审稿", "讨论稿")
-        if any(t.endswith(w) for w in cues.get("doc_drop", [])) or any(w in m.group(1) for w in drafts):
+        if any(t.endswith(w) for w in cues.get("doc_drop", [])) or any(w in m.group(1) for w in drafts) \
+                or any(w in t for w in cues.get("doc_procedural", [])):
             continue
         if any(t.endswith(w) for w in cues.get("doc_keep", [])):
             n = len(m.group(1)) if years else len(t)  # the plan keeps its period: 方案(2023—2025年)
@@ -99,6 +100,14 @@ def find_initiatives(v: View, lex: Lexicon) -> list[InitiativeHit]:
             add(m.start(), m.end() + len(plan), q)  # one identity with a bare “十四五”
             continue
         add(a, b, q)
+    # 八大发展战略, 十大行动: a numbered programme, unquoted
+    heads = "|".join(re.escape(h) for h in cues.get("programme_heads", [])) or "(?!)"
+    for m in re.finditer(rf"(?<![一二三四五六七八九十百千两\d])[一二三四五六七八九十百千两]+大"
+                         rf"[\u4e00-\u9fff]{{0,6}}?(?:{heads})", s):
+        if m.group().startswith("一大") or re.search(r"[批项个些类件]", m.group()):
+            continue  # 一大批重点工程: a quantity of projects, not a numbered programme
+        if not any(taken[m.start():m.end()]) and not in_title(m.start(), m.end()):
+            add(m.start(), m.end(), m.group())
     for m in _FLAGSHIP.finditer(s):
         if not any(taken[m.start():m.end()]) and not in_title(m.start(), m.end()):
             add(m.start(), m.end(), m.group())

@@ -58,7 +58,8 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
     hosts: dict[str, tuple[int, int]] = {}
     post_keys: dict[str, set[tuple[str, str]]] = {}
     roles: dict[str, tuple[str, Span]] = {}
-    last: tuple[int, ResolvedPost] | None = None  # end of the previous mention, its last post
+    # end of the previous mention, its last post, all its posts
+    last: tuple[int, ResolvedPost, list[ResolvedPost]] | None = None
     for m in find_mentions(s, lex, _places(loc.names, lex)):
         resolved: list[ResolvedPost] = []
         prev: ResolvedPost | None = None
@@ -66,9 +67,10 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
         if last and s[last[0]:m.start] in ("，", ",", "、", "和", "及", "以及"):
             prev = last[1]  # 副主任甲、乙，秘书长丙 / 甲和秘书长丙: the body carries over
         elif last and m.items and m.items[0].p0 == m.items[0].r0 \
-                and not any(c in "。；;！？\n" for c in s[last[0]:m.start]) \
-                and _base(s[m.items[0].r0:m.items[0].r1]) == _base(to_simplified(last[1].post.role)):
-            prev = last[1]  # 主任甲主持会议，副主任乙、丙出席: the deputies of the same body
+                and not any(c in "。；;！？\n" for c in s[last[0]:m.start]):
+            base = _base(s[m.items[0].r0:m.items[0].r1])
+            # 主任甲主持会议，副主任乙、丙出席: the deputies of the same body (any title of the chain)
+            prev = next((rp for rp in reversed(last[2]) if _base(to_simplified(rp.post.role)) == base), None)
         for it in m.items:
             if it.descriptor:
                 continue
@@ -83,7 +85,7 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
                 bodies.add(rp.key, rp.post.body or "", None, v.span(*rp.body_span))
             elif rp.state:
                 bodies.add(rp.key, rp.post.body or "", None, None)
-        last = (m.end, resolved[-1]) if resolved else None
+        last = (m.end, resolved[-1], resolved) if resolved else None
         role = event_role(s, m, lex)
         for a, b in m.names:
             key = s[a:b]
@@ -157,8 +159,23 @@ def _event(release: Release, v: View, loc: Locality, bodies: _Bodies, body_hits:
     return ev
 
 
+_FOOTER_LINE_MAX = 12
+
+
+def body_end(text: str, lex: Lexicon) -> int:
+    """Where the release ends: before a footer line of other stories (新闻推荐, 相关阅读 ...), which
+    the capture may keep below the text; the whole text when there is none."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        t = "".join(to_simplified(line).split()).strip("【】[]：:>》·|")
+        if pos and t and len(t) <= _FOOTER_LINE_MAX and t.startswith(lex.footer_cues):
+            return pos
+        pos += len(line)
+    return len(text)
+
+
 def run(release: Release, lex: Lexicon) -> Extraction:
-    v = make_view(release.text)
+    v = make_view(release.text[: body_end(release.text, lex)])
     head = to_simplified(" ".join(x for x in (release.title, release.source) if x))
     loc = infer_locality(v.s, head, release.id, lex)
     loc.trad = v.trad_share > 0.02
