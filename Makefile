@@ -36,6 +36,7 @@ lint: setup
 bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python benchmarks/bench_identity.py
 
 clean:
 	rm -rf $(VENV) kg-store .pytest_cache

@@ -235,6 +235,7 @@ def test_the_most_local_post_decides_the_anchor() -> None:
             "政协青山市委员会",
         ],
         ["Standing Committee of the 13th National People's Congress", "全国人大常委会"],
+        ["青山市外事办公室", "Qingshan Municipal Foreign Affairs Office"],
     ],
 )
 def test_one_body_across_languages_terms_and_phrasings(forms: list[str]) -> None:

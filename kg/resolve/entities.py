@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.resolve import aliases
 from kg.resolve.pinyin import place_en
@@ -181,10 +182,21 @@ def resolve_body(name: str, scope: str | None = None) -> Resolved:
     implicit (``is_generic_body``) and is found in no alias table is kept to ``scope`` (the release id,
     or a source site): its IRI tail is "<name>--in-<scope>", so the "Municipal Committee" of two
     releases are two bodies. Without a scope it is minted from its words alone (lookups, tests)."""
-    r = _resolve_body(name)
+    r = _resolve_body_cached(name, _tables_id())
     if scope and not r.known and (is_generic_body(name) or is_generic_body(r.en or r.zh or "")):
         return Resolved(f"{r.local}--in-{scope_slug(scope)}", r.en, r.zh, r.alt, False, scoped=True)
     return r
+
+
+def _tables_id() -> tuple[int, ...]:
+    """Which alias tables are loaded (they are reloaded when KG_DATA_PATH changes and caches are cleared)."""
+    return id(aliases.bodies()), id(aliases.places()), id(aliases.body_patterns())
+
+
+@lru_cache(maxsize=65536)
+def _resolve_body_cached(name: str, tables: tuple[int, ...]) -> Resolved:
+    del tables  # part of the cache key only
+    return _resolve_body(name)
 
 
 def _resolve_body(name: str) -> Resolved:

@@ -12,8 +12,9 @@ PERSONS. A mention is (name key, anchor, date) - see kg/resolve/persons.py for k
   beside a Chinese place) or their careers follow each other in time (the dated mentions of one all
   precede those of the other: a transfer), unless the later is a county post after a city or higher
   one (a step down across places). Two members seen at overlapping times in places that do not nest
-  are two people (homonyms). Members are taken in order of first attestation; a member that
-  fits two different persons joins neither (precision first). Undated mentions only join by nesting.
+  are two people (homonyms). Members are taken in order of first attestation; a member that fits two
+  different persons joins neither (precision first: which career it continues is not in the data).
+  Undated mentions only join by nesting.
 - The IRI of a person is that of its first-attested member; its other members' IRIs are kept as
   owl:sameAs (so an IRI minted by an earlier, smaller batch still leads to the person).
 - An unanchored mention (no post, or posts only in bodies whose place is implicit) joins the one
@@ -85,20 +86,28 @@ def locality_slug(locality: str | None) -> str | None:
     return slugify(place_en(s)) if has_han(s) else slugify(s)
 
 
+_PAREN = re.compile(r"[(（]\s*[\"'“‘《「]?([^()（）\n]{1,120}?)[\"'”’》」]?\s*[)）]")
+_BEFORE_PAREN = re.compile(r"[\"'“”‘’《》「」『』\s]+$")
+
+
 def paired_forms(text: str, forms: Iterable[str]) -> list[tuple[str, str]]:
     """(form, other) for each ``form`` written right beside its other-script form in parentheses:
     "澜河生态廊道工程（Lanhe River Ecological Corridor Project）",
-    "Astrid Lindqvist (阿斯特丽德·林奎斯特)"."""
-    out = []
-    for f in sorted({clean(f) for f in forms if f and clean(f)}):
-        other = _LATIN if has_han(f) else _HAN
-        rx = re.compile(rf"{re.escape(f)}{_QUOTE}\s*{_OPEN}\s*{_QUOTE}({other}){_QUOTE}\s*{_CLOSE}")
-        for m in rx.finditer(text):
-            o = clean(m.group(1))
-            if o and has_han(o) != has_han(f):
-                out.append((f, o))
+    "Astrid Lindqvist (阿斯特丽德·林奎斯特)". Linear in the text: one scan of its parentheses."""
+    wanted = sorted({clean(f) for f in forms if f and clean(f)}, key=lambda f: (-len(f), f))
+    found: dict[str, str] = {}
+    if not wanted:
+        return []
+    for m in _PAREN.finditer(text):
+        before = _BEFORE_PAREN.sub("", text[max(0, m.start() - 130):m.start()])
+        inner = clean(m.group(1))
+        for f in wanted:
+            if f not in found and before.endswith(f) and inner and has_han(inner) != has_han(f):
+                ok = re.fullmatch(_HAN, inner) if not has_han(f) else re.fullmatch(_LATIN, inner)
+                if ok:
+                    found[f] = inner
                 break
-    return out
+    return sorted(found.items())
 
 
 @dataclass(frozen=True)

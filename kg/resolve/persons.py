@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from kg.resolve import aliases
 from kg.resolve.entities import resolve_body
@@ -69,6 +70,12 @@ def _written_key(name: str) -> str:
 
 def name_key(name: str) -> str:
     """The name part of a person's key (see the module doc); persons.tsv links the forms it lists."""
+    return _name_key(name, id(aliases.person_forms()), id(aliases.surnames()))
+
+
+@lru_cache(maxsize=65536)
+def _name_key(name: str, *tables: int) -> str:
+    del tables  # part of the cache key only
     linked = aliases.person_forms().get(key(name))
     if linked is not None:
         return _raw_name_key(linked)
