@@ -288,3 +288,19 @@ def test_presiding_after_a_title_that_ends_in_an_acronym() -> None:
         "Consultative Conference (CPPCC), presides over the meeting in Lanhe."
     )
     assert x.events[0].presided_by == ["Gao Ming"]
+
+
+def test_a_presiding_verb_after_a_list_of_executive_chairpersons() -> None:
+    x = run(
+        "The executive chairpersons of the presidium of the session Gao Ming, Luo Pingan and Xu Lanfang "
+        "presided over the meeting."
+    )
+    assert x.events[0].presided_by == ["Gao Ming", "Luo Pingan", "Xu Lanfang"]
+    assert {r for r, _ in posts(x, "Luo Pingan")} == {"Executive Chairperson"}
+
+
+def test_a_video_conference_is_a_meeting_of_both_sides() -> None:
+    x = run("On June 2, Gao Ming, Mayor of Qingshan, held a video conference with Maria Kovacs, Mayor of Dravik.")
+    (ev,) = x.events
+    assert ev.attended_by == ["Gao Ming", "Maria Kovacs"]
+    assert ev.date == "2024-06-02"

@@ -111,7 +111,7 @@ def read_events(
     presiding: set[int] = set()
     by_cue: set[int] = set()  # presiders named after a "chaired by" cue; a list after it shares it
     prev: Reading | None = None
-    for r in readings:
+    for n, r in enumerate(readings):
         if preside_before.search(text[max(0, r.chain_start - 40) : r.chain_start]) or (
             prev is not None
             and id(prev) in by_cue
@@ -121,6 +121,14 @@ def read_events(
             presiding.add(id(r))
         elif preside_after.match(text[r.chain_end : r.chain_end + 60]):
             presiding.add(id(r))
+            # "A, B and C presided over the meeting": the verb after a list is every listed name's
+            k = n
+            while k > 0 and re.fullmatch(
+                r"\s*(?:,|，|、)?\s*(?:and\s+)?",
+                text[readings[k - 1].chain_end : readings[k].chain_start],
+            ):
+                k -= 1
+                presiding.add(id(readings[k]))
         prev = r
     groups: list[dict] = [{"presided": {}, "attended": {}, "date": None, "first": None}]
     for s, e in sents:
