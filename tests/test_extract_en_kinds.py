@@ -300,7 +300,9 @@ def test_a_presiding_verb_after_a_list_of_executive_chairpersons() -> None:
 
 
 def test_a_video_conference_is_a_meeting_of_both_sides() -> None:
-    x = run("On June 2, Gao Ming, Mayor of Qingshan, held a video conference with Maria Kovacs, Mayor of Dravik.")
+    x = run(
+        "On June 2, Gao Ming, Mayor of Qingshan, held a video conference with Maria Kovacs, Mayor of Dravik."
+    )
     (ev,) = x.events
     assert ev.attended_by == ["Gao Ming", "Maria Kovacs"]
     assert ev.date == "2024-06-02"
