@@ -306,3 +306,8 @@ def test_a_video_conference_is_a_meeting_of_both_sides() -> None:
     (ev,) = x.events
     assert ev.attended_by == ["Gao Ming", "Maria Kovacs"]
     assert ev.date == "2024-06-02"
+
+
+def test_an_embassy_keeps_where_it_sits() -> None:
+    x = run("Gao Ming met with John Harlow, Charge d'Affaires of the Veldian Embassy in China, in Qingshan.")
+    assert posts(x, "John Harlow") == {("Chargé d'Affaires", "Veldian Embassy in China")}

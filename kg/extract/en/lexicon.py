@@ -70,6 +70,7 @@ class Lexicon:
     document_nouns: frozenset[str]
     name_particles: frozenset[str]
     translation_variants: dict[str, str]
+    located_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -112,4 +113,5 @@ def lexicon() -> Lexicon:
         document_nouns=_set("document_nouns.txt"),
         name_particles=_set("name_particles.txt", lower=False),
         translation_variants={r[0].lower(): r[1] for r in _tsv("translation_variants.tsv")},
+        located_heads=_set("located_heads.txt", lower=False),
     )

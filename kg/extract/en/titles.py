@@ -143,7 +143,8 @@ def _cut_body(text: str) -> str:
     text = re.sub(
         r"\b(Ltd\.?|Limited|Inc\.?|Corp\.?|GmbH|AG|ASA|AS|JSC|LLC|PLC|SpA) of [A-Z][a-z]+$", r"\1", text
     )
-    text = re.sub(rf"\b({heads}) in [A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*$", r"\1", text)
+    located = "|".join(sorted(lexicon().located_heads))
+    text = re.sub(rf"\b(?!(?:{located})\b)({heads}) in [A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*$", r"\1", text)
     # "the Party School of the X Committee gave a lecture": a verb after a capitalized head ends the body
     not_verb = rf"(?:of|and|for|the|on|in|at|to|{_LOWER_BODY_WORDS})\b"
     text = re.sub(rf"\b({heads})\s+(?!{not_verb})[a-z][\w’'\-]*\b.*$", r"\1", text)
