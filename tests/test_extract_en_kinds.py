@@ -311,3 +311,14 @@ def test_a_video_conference_is_a_meeting_of_both_sides() -> None:
 def test_an_embassy_keeps_where_it_sits() -> None:
     x = run("Gao Ming met with John Harlow, Charge d'Affaires of the Veldian Embassy in China, in Qingshan.")
     assert posts(x, "John Harlow") == {("Chargé d'Affaires", "Veldian Embassy in China")}
+
+
+def test_a_leading_group_named_in_full_then_by_its_kind() -> None:
+    x = run(
+        "On May 6, the Qingshan Municipal Leading Group for Comprehensively Deepening Reform held its 5th "
+        "meeting. Gao Ming, head of the leading group, presided."
+    )
+    body = "Qingshan Municipal Leading Group for Comprehensively Deepening Reform"
+    assert posts(x, "Gao Ming") == {("Head", body)}
+    assert [b.name for b in x.bodies] == [body]
+    assert x.events[0].body == body

@@ -18,7 +18,7 @@ from kg.extract.en.dates import parse_ref
 from kg.extract.en.events import read_events
 from kg.extract.en.initiatives import find_initiatives
 from kg.extract.en.lexicon import lexicon
-from kg.extract.en.locality import find_locality
+from kg.extract.en.locality import Locality, find_locality
 from kg.extract.en.names import Mention, find_mentions
 from kg.extract.en.persons import Reading, posts_of, read_mentions
 from kg.extract.en.sentences import FURNITURE, sentences
@@ -158,6 +158,26 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
     return -1
 
 
+def _named_before(post: Post, body_hits: list[tuple[int, int, str]], loc: Locality) -> str | None:
+    """The full name of a body a title calls by its bare kind ("head of the leading group", "Director of the
+    Working Committee"): the one body the release named earlier whose name holds that kind. A kind is
+    at most three words, all of them capitalized organ words."""
+    kind = re.sub(r"^the\s+", "", post.body or "", flags=re.I)
+    words = kind.split()
+    if not 1 < len(words) <= 3 or any(w.lower() in {"cpc", "party", "cppcc", "npc"} for w in words):
+        return None
+    if not all(w in lexicon().body_heads or w.title() in lexicon().body_heads or w.lower() == "leading"
+               for w in words):
+        return None
+    before = post.span[0] if post.span else 10**9
+    pat = re.compile(rf"\b{re.escape(kind)}\b(?: (?:for|of|on) .+)?$", re.I)
+    found = {qualify(form, loc).name for s, _e, form in body_hits if s < before and pat.search(form)}
+    found = {f for f in found if f.lower() != kind.lower()}
+    longest = max(found, key=len, default=None)
+    # one body, maybe written shorter once ("X Leading Group" and "X Leading Group for Y")
+    return longest if longest and all(longest.startswith(f) for f in found) else None
+
+
 def _add_post(p: Person, post: Post, acronyms: dict[str, str]) -> None:
     """One post per role and body: "Chairman of the 14th National Committee of the CPPCC" and "Chairman of
     the CPPCC National Committee" are one post (the term, acronyms and word order do not count); the
@@ -221,7 +241,11 @@ def assemble(release: Release) -> Extraction:
                 if session:
                     body = f"Presidium of the {session}"
                     post = Post(role=post.role, body=body, body_text=post.body_text, span=post.span)
-            if post.body and post.body in lex.body_heads:
+            full = _named_before(post, body_hits, loc) if post.body else None
+            if full:
+                # "head of the leading group": the leading group the release named in full before
+                post = Post(role=post.role, body=full, body_text=None, span=post.span)
+            elif post.body and post.body in lex.body_heads:
                 # "Deputy Director of the commission": the body whose Director the release named before
                 earlier = last_body_by_head.get(head)
                 if earlier and re.search(rf"\b{re.escape(post.body)}\b", earlier):
