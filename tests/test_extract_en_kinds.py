@@ -322,3 +322,15 @@ def test_a_leading_group_named_in_full_then_by_its_kind() -> None:
     assert posts(x, "Gao Ming") == {("Head", body)}
     assert [b.name for b in x.bodies] == [body]
     assert x.events[0].body == body
+
+
+def test_corps_and_divisions_are_bodies() -> None:
+    from kg.extract.en.bodies import find_bodies
+
+    text = (
+        "Directors of foreign affairs offices of the Xiyuan Reclamation Corps and the Liaison Division of "
+        "the Qingshan Municipal Foreign Affairs Office attended."
+    )
+    forms = {f for _, _, f in find_bodies(text)}
+    assert "Xiyuan Reclamation Corps" in forms
+    assert "Liaison Division of the Qingshan Municipal Foreign Affairs Office" in forms
