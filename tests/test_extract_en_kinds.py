@@ -334,3 +334,14 @@ def test_corps_and_divisions_are_bodies() -> None:
     forms = {f for _, _, f in find_bodies(text)}
     assert "Xiyuan Reclamation Corps" in forms
     assert "Liaison Division of the Qingshan Municipal Foreign Affairs Office" in forms
+
+
+def test_the_presider_before_an_unread_appositive_and_after_attending() -> None:
+    x = run(
+        "Gao Ming, who has long led the river chief work of the whole region and of Lanhe, presided over "
+        "the meeting. Luo Pingan attended and chaired the afternoon session."
+    )
+    (ev,) = x.events
+    assert ev.presided_by == ["Gao Ming", "Luo Pingan"]
+    y = run("Gao Ming, Luo Pingan and the heads of Lanhe departments attended the meeting chaired by Xu Lanfang.")
+    assert y.events[0].presided_by == ["Xu Lanfang"]

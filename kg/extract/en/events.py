@@ -8,6 +8,7 @@ cue (attended, present, took part, met with, held talks, reported ...), both sid
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -67,7 +68,9 @@ def _cue_patterns() -> list[tuple[re.Pattern[str], str]]:
 # afternoon", ...
 _PRESIDE_GAP = (
     r"\s*(?:\([RL]\)\s*)?(?:\([A-Z]{2,8}\)\s*)?,?\s*(?:also\s+|then\s+|has\s+|who\s+|yesterday\s+|recently\s+|"
-    r"(?:on|in|at)\s+(?:the\s+)?\w+(?:\s+(?:morning|afternoon|evening))?\s+)?"
+    r"(?:on|in|at)\s+(?:the\s+)?\w+(?:\s+(?:morning|afternoon|evening))?\s+|"
+    # "X attended and presided over the meeting", "X attended the meeting and chaired it"
+    r"attended\s+(?:the\s+(?:meeting|session|conference|event)\s+)?and\s+)?"
 )
 
 
@@ -90,6 +93,30 @@ def _preside_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+@lru_cache(maxsize=1)
+def _preside_verb() -> re.Pattern[str]:
+    """A presiding verb closing an appositive: ", presided over", ", who chaired" (not "chaired by")."""
+    cues = lexicon().event_cues
+    after = _alternation([k for k, v in cues.items() if v == "presided"])
+    return re.compile(rf",\s*(?:also\s+|who\s+|then\s+)?(?:{after})\b(?!\s+by\b)", re.I)
+
+
+def _appositive_presiders(text: str, readings: list[Reading]) -> set[int]:
+    """ "X, <a title the chain reader could not read>, presided over ...": the verb's subject is the last
+    name before it when only one comma-opened stretch without another name, sentence end, colon or
+    semicolon (at most 250 characters) lies between them."""
+    out: set[int] = set()
+    ends = [r.mention.end for r in readings]  # readings are in text order
+    for v in _preside_verb().finditer(text):
+        k = bisect_right(ends, v.start()) - 1
+        if k < 0:
+            continue
+        gap = text[ends[k] : v.start()]
+        if len(gap) <= 250 and gap.startswith(",") and not re.search(r"[;:\n]|\.\s|\band\s+[A-Z]", gap):
+            out.add(id(readings[k]))
+    return out
+
+
 def read_events(
     text: str,
     readings: list[Reading],
@@ -108,7 +135,7 @@ def read_events(
         if got:
             ref = got[0][2]
     preside_after, preside_before = _preside_patterns()
-    presiding: set[int] = set()
+    presiding: set[int] = _appositive_presiders(text, readings)
     by_cue: set[int] = set()  # presiders named after a "chaired by" cue; a list after it shares it
     prev: Reading | None = None
     for n, r in enumerate(readings):
