@@ -343,5 +343,7 @@ def test_the_presider_before_an_unread_appositive_and_after_attending() -> None:
     )
     (ev,) = x.events
     assert ev.presided_by == ["Gao Ming", "Luo Pingan"]
-    y = run("Gao Ming, Luo Pingan and the heads of Lanhe departments attended the meeting chaired by Xu Lanfang.")
+    y = run(
+        "Gao Ming, Luo Pingan and the heads of Lanhe departments attended the meeting chaired by Xu Lanfang."
+    )
     assert y.events[0].presided_by == ["Xu Lanfang"]
