@@ -347,3 +347,19 @@ def test_the_presider_before_an_unread_appositive_and_after_attending() -> None:
         "Gao Ming, Luo Pingan and the heads of Lanhe departments attended the meeting chaired by Xu Lanfang."
     )
     assert y.events[0].presided_by == ["Xu Lanfang"]
+
+
+def test_a_meeting_of_the_party_group_is_the_presider_party_group() -> None:
+    x = run(
+        "On May 6, Gao Ming, Secretary of the Party Group of the Standing Committee of the Xiyuan Provincial "
+        "People's Congress, presided over a meeting of the party group."
+    )
+    body = "Party Group of the Standing Committee of the Xiyuan Provincial People's Congress"
+    assert x.events[0].body == body
+
+
+def test_convened_a_meeting_presides() -> None:
+    x = run("On May 6, Gao Ming convened a meeting of the Qingshan Municipal Leading Group for Rural Work.")
+    (ev,) = x.events
+    assert ev.presided_by == ["Gao Ming"]
+    assert ev.body == "Qingshan Municipal Leading Group for Rural Work"

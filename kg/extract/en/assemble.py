@@ -158,6 +158,15 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
     return -1
 
 
+def _is_bare_kind(name: str) -> bool:
+    """ "Party Group", "the leading group", "Standing Committee": a body's kind without whose it is."""
+    words = re.sub(r"^the\s+", "", name, flags=re.I).split()
+    heads = lexicon().body_heads
+    return 0 < len(words) <= 3 and all(
+        w in heads or w.title() in heads or w.lower() in {"party", "leading", "standing"} for w in words
+    )
+
+
 def _named_before(post: Post, body_hits: list[tuple[int, int, str]], loc: Locality) -> str | None:
     """The full name of a body a title calls by its bare kind ("head of the leading group", "Director of the
     Working Committee"): the one body the release named earlier whose name holds that kind. A kind is
@@ -415,6 +424,16 @@ def assemble(release: Release) -> Extraction:
         if not (ev.presided or ev.attended or ev.body_text):
             continue
         body = _expand(qualify(ev.body_text, loc).name, acronyms, lex.keep_acronyms) if ev.body_text else None
+        if body and _is_bare_kind(body):
+            # "presided over a meeting of the party group": the party group the presider's title names
+            kind = re.sub(r"^the\s+", "", body, flags=re.I).lower()
+            named = [
+                post.body
+                for r in ev.presided + ev.attended
+                for post in (persons[r.mention.name].posts if r.mention.name in persons else [])
+                if post.body and kind in post.body.lower() and post.body.lower() != kind
+            ]
+            body = named[0] if named else body
         if body:
             add_body(body, ev.body_text, ev.span)
         ev_obj = Event(

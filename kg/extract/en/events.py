@@ -23,7 +23,8 @@ _HELD = re.compile(r"\b(held|holds|convened|convenes|hold|was held|were held|ope
 _BODY_WORDS = (
     r"(?:(?!(?:Held|Holds|Hold|Convened|Convenes|Opens|Opened|Meets|Met|Its|Their|Was|Were|Chairs|Chaired|Presides|"
     r"Presided|Hosts|Hosted|Attends|Attended)\b)[A-Z][\w’'\-]*|(?i:municipal|county|district|provincial|city|people[’']s|party|committee|"
-    r"standing|congress|government|cppcc|npc|mpc|presidium|permanent|commission|assembly)|\d+\w*|\([A-Za-z]+\))"
+    r"standing|congress|government|cppcc|npc|mpc|presidium|permanent|commission|assembly|group)|\d+\w*|"
+    r"\([A-Za-z]+\))"
 )
 _BODY_PHRASE = rf"((?:the\s+)?{_BODY_WORDS}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_BODY_WORDS})*)"
 _OF_MEETING = re.compile(rf"\b{_MEETING}\s+(?:\(\w+\)\s+)?of\s+{_BODY_PHRASE}")
