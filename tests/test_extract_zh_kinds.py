@@ -187,3 +187,11 @@ def test_a_footer_of_other_stories_is_not_read():
             "本报讯 “青苗成长”读书活动在澜河启动，副市长周文博出席。")
     assert inits(x) == set()
     assert {p.name for p in x.persons} == {"林浩然"}
+
+
+def test_a_two_character_name_alone_when_the_release_titled_it_before():
+    x = run("5月9日，国务院副总理林浩然会见新加坡总理黄文山。国务委员兼外交部长王毅介绍了情况。\n"
+            "王毅出席签字仪式。周明出席。")
+    _, att = roles(x)
+    assert "王毅" in att
+    assert "周明" not in {p.name for p in x.persons}  # never titled: a two-character name stays unread

@@ -426,11 +426,12 @@ def _bare_names(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
     with a compound surname), a list needs clean names throughout."""
     out = []
     taken = {i for m in found for i in range(m.start, m.end)}
+    known = {s[a:b] for m in found if m.items for a, b in m.names}
     for i in range(len(s)):
         if i in taken or (i and s[i - 1] not in _CLAUSE and s[i - 1] not in " \u3000"):
             continue
         e = read_cn_name(s, i, lex)
-        if e is None or not _clean_name(s, i, e, lex):
+        if e is None or not (_clean_name(s, i, e, lex) or s[i:e] in known):
             continue
         names = [(i, e)] + _name_list(s, e, lex)
         end = names[-1][1]
@@ -438,9 +439,11 @@ def _bare_names(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
         w = lex.starting("verbs", s, gap.end() if gap else end)
         if not w or lex.verbs[w] not in ("presided", "attended", "met"):
             continue
-        if len(names) == 1 and e - i < 3:
-            continue
-        if any(not _clean_name(s, a, b, lex) for a, b in names) or any(k in taken for k in range(i, end)):
+        if len(names) == 1 and e - i < 3 and s[i:e] not in known:
+            continue  # 王某出席: a two-character name alone only when the release titled it before
+        # a list of three or more may hold names read by their place in the list (扎西次仁)
+        if any(not _clean_name(s, a, b, lex) and s[a:b] not in known and len(names) < 3 for a, b in names) \
+                or any(k in taken for k in range(i, end)):
             continue
         out.append(Mention(names=names, start=i, end=end, kind="bare"))
         taken.update(range(i, end))
