@@ -37,10 +37,10 @@ GATES = {
         precision={"persons": 0.98, "posts": 0.93, "presided": 0.98, "attended": 0.98},
         perfect=("en-changchun-20210907-fawc2",),
     ),
-    "zh": Gate(
-        micro_f1=0.82,
-        slot_f1=0.67,
-        precision={"persons": 0.98, "posts": 0.93, "presided": 0.90, "attended": 0.98},
+    "zh": Gate(  # measured 0.876 (P 0.969 R 0.800) after issue 7's Chinese rules
+        micro_f1=0.87,
+        slot_f1=0.73,
+        precision={"persons": 0.98, "posts": 0.98, "presided": 0.98, "attended": 0.98},
     ),
 }
 

@@ -195,3 +195,22 @@ def test_a_two_character_name_alone_when_the_release_titled_it_before():
     _, att = roles(x)
     assert "王毅" in att
     assert "周明" not in {p.name for p in x.persons}  # never titled: a two-character name stays unread
+
+
+def test_a_list_of_unknown_surnames_right_after_a_title():
+    x = run("5月9日，澜河市人大常委会召开主任会议。副主任扎西次仁、巴特尔出席会议。")
+    assert {"扎西次仁", "巴特尔"} <= {p.name for p in x.persons}
+
+
+def test_a_single_unknown_name_after_a_title_is_not_guessed():
+    x = run("5月9日，澜河市人大常委会召开主任会议。市长助理陈立出席会议。")
+    assert "助理陈立" not in {p.name for p in x.persons}
+
+
+def test_a_leading_group_its_office_and_a_level_word_before_it():
+    x = run("5月9日，澜河市数字经济发展领导小组召开会议。市长、市数字经济发展领导小组组长韩冰主持会议，"
+            "听取了市数字经济发展领导小组办公室的汇报。市场监管领导小组有关同志参加。")
+    names = {b.name for b in x.bodies}
+    assert {"澜河市数字经济发展领导小组", "澜河市数字经济发展领导小组办公室"} <= names
+    assert "市数字经济发展领导小组" not in names
+    assert not any(n.startswith("澜河市场") for n in names)

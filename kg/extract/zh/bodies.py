@@ -28,12 +28,14 @@ _CPPCC = re.compile(  # 政协青山市第十一届委员会(常务委员会)
 _CONGRESS = re.compile(
     r"(?:中共)?(?P<stem>[\u4e00-\u9fff]{2})(?P<level>区|县|市)第[一二三四五六七八九十]+届委员会"
 )
-_GROUP = re.compile(r"[\u4e00-\u9fff]{2,24}?领导小组")
+_GROUP = re.compile(r"[\u4e00-\u9fff]{2,24}?领导小组(?:办公室)?")
 _GROUP_STOPS = (
     "传达学习", "学习", "传达", "以及", "按照", "听取", "召开", "参加", "出席", "研究", "审议", "及",
     "的", "、", "，", ",", "。", "；", "：", "\n", " ", "精神", "了", "在", "由", "向", "对", "与",
     "邀请", "希望", "欢迎", "成为", "把", "将", "并", "来到", "走进", "走访", "深入",
 )
+# 市场, 市民, 区域 ...: a level word that is the start of another word, not of a body's name
+_NOT_AFTER_LEVEL = set("场民级直属域外内县区")
 _NOT_BEFORE_IMPLICIT = set("全我本各城该两每跨地分副代外内")
 _CENTRAL_NOT = re.compile(
     r"企业|财政|空调|广播|电视|媒体|预算|决算|资金|投资|厨房|民族|音乐|美术|戏剧|银行|大街|公园|商场|区域"
@@ -152,8 +154,9 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
             add(a, b, central[0], "中共中央")
     # leading groups
     for m in _GROUP.finditer(s):
-        a, b = _extend_left(s, m.end() - len("领导小组"), m.end(), lex)
-        if b - a <= len("领导小组") + 1:
+        head = len("领导小组办公室") if m.group().endswith("办公室") else len("领导小组")
+        a, b = _extend_left(s, m.end() - head, m.end(), lex)
+        if b - a <= head + 1:
             continue
         written = v.text(a, b)
         form = s[a:b]
@@ -161,7 +164,7 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
             name, key = qualify_local("省" + form[2:], written[1:], loc)
         elif form.startswith("全市") and loc.qualify("市"):
             name, key = qualify_local("市" + form[2:], written[1:], loc)
-        elif form[0] in "省市县区" and form[1:2] in ("委", "政"):  # 县委农村工作领导小组
+        elif form[0] in "省市县区" and form[1:2] not in _NOT_AFTER_LEVEL:  # 县委农村工作领导小组, 市某某领导小组
             name, key = qualify_local(form, written, loc)
         else:
             name, key = written, form

@@ -224,6 +224,10 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
             if n1 is not None and "·" not in s[r1:n1]:
                 n1 = None
             foreign = n1 is not None
+        if n1 is None and not foreign:  # 副主任巴特尔、扎西次仁出席: a list of names, no known surname
+            e = read_list_name(s, r1, lex)
+            if e is not None and s.startswith("、", e) and read_list_name(s, e + 1, lex) is not None:
+                n1 = e  # only where the list goes on: alone, 市长助理某某出席 would read as a name
         ns = r1
         if n1 is None and s[r1:r1 + 1] in (" ", "\u3000") and not foreign:  # 市委书记 张某: a space between
             n1 = read_cn_name(s, r1 + 1, lex)
