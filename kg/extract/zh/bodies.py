@@ -164,7 +164,7 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
             name, key = qualify_local("省" + form[2:], written[1:], loc)
         elif form.startswith("全市") and loc.qualify("市"):
             name, key = qualify_local("市" + form[2:], written[1:], loc)
-        elif form[0] in "省市县区" and form[1:2] not in _NOT_AFTER_LEVEL:  # 县委农村工作领导小组, 市某某领导小组
+        elif form[0] in "省市县区" and form[1:2] not in _NOT_AFTER_LEVEL:  # 县委某某领导小组, 市某某领导小组
             name, key = qualify_local(form, written, loc)
         else:
             name, key = written, form
