@@ -57,12 +57,19 @@ class EventRead:
     span: tuple[int, int] | None = None
 
 
+@lru_cache(maxsize=1)
 def _cue_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """One pattern per kind of event_cues.tsv: any of its phrases as whole words (longest first)."""
     cues = lexicon().event_cues
-    return [
-        (re.compile(rf"\b{re.escape(k)}\b", re.I), v)
-        for k, v in sorted(cues.items(), key=lambda kv: -len(kv[0]))
-    ]
+    kinds = sorted(set(cues.values()))
+    out = []
+    for kind in kinds:
+        phrases = sorted((k for k in cues if cues[k] == kind), key=lambda x: -len(x))
+        out.append((re.compile(rf"\b(?:{'|'.join(re.escape(k) for k in phrases)})\b", re.I), kind))
+    return out
+
+
+_WILL_BEFORE = re.compile(r"\bwill\b[^.]*$")
 
 
 # what may stand between a presider's name (or title) and the presiding verb: ", also", "who", "on the
@@ -172,11 +179,11 @@ def read_events(
                     cur = groups[-1]
             else:
                 cur["date"] = lead
-        kinds = {
-            v
-            for p, v in cues
-            if p.search(clause) and not re.search(r"\bwill\b[^.]*$", clause[: p.search(clause).start()])
-        }
+        kinds = set()
+        for p, v in cues:
+            hit = p.search(clause)
+            if hit and not _WILL_BEFORE.search(clause, 0, hit.start()):
+                kinds.add(v)  # a cue after "will" in its sentence reports a plan, not an event
         inside = [r for r in readings if s <= r.mention.start < e]
         if any(id(r) in presiding and r.mention.name in cur["attended"] for r in inside):
             # one who attended the gathering so far presides here: another gathering ("..., which was
@@ -276,16 +283,22 @@ _PRESIDIUM_HELD = re.compile(
 )
 
 
+# every pattern of _event_body needs one of these words: a sentence without any is skipped unread
+_EVENT_BODY_WORDS = re.compile(
+    r"(?i:held|holds|convene|start|open|began|begin|meeting|session|conference|symposium|study|forum|seminar)"
+)
+
+
 def _event_body(text: str, sents: list[tuple[int, int]]) -> tuple[str | None, tuple[int, int] | None]:
+    sents = [(s, e) for s, e in sents if _EVENT_BODY_WORDS.search(text, s, e)]
+    sents = [(s, e) for s, e in sents if not is_furniture(text, s, e)]
     for s, e in sents:
-        pm = None if is_furniture(text, s, e) else _PRESIDIUM_HELD.search(text, s, e)
+        pm = _PRESIDIUM_HELD.search(text, s, e)
         body = _trim(pm.group(2)) if pm else None
         if pm and body:
             name = f"Presidium of the {pm.group(1).capitalize()} Session of the {re.sub(r'^the ', '', body)}"
             return name, (pm.start(), pm.end(2))
     for s, e in sents:
-        if is_furniture(text, s, e):
-            continue
         clause = text[s:e]
         hits = []
         for pat in (_SUBJ_HELD, _BODY_MEETING, _OF_MEETING):

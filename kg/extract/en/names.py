@@ -157,11 +157,22 @@ def _inside_org_name(text: str, start: int, end: int) -> bool:
     if prev and prev.group(1) in lex.body_heads:
         return True
     # "welcomes Aral Trans Logistics to join": elsewhere the release writes the pair inside a company's name
-    pat = r"[ \u00a0]+".join(re.escape(w) for w in text[start:end].split())
-    return re.search(rf"{pat}[ \u00a0]+{_COMPANY_FORM}", text) is not None
+    name = " ".join(text[start:end].split())
+    return any(before.endswith(name) for before in _before_company_forms(text))
+
+
+@lru_cache(maxsize=8)
+def _before_company_forms(text: str) -> tuple[str, ...]:
+    """The text before each company legal form ("... Logistics| Co", "... Energy| AS"), spaces collapsed,
+    once per release."""
+    return tuple(
+        re.sub(r"[ \u00a0]+", " ", text[max(0, m.start() - 120) : m.start()])
+        for m in _COMPANY_FORM_AFTER.finditer(text)
+    )
 
 
 _COMPANY_FORM = r"(?:Co\b|Co_+Ltd|Ltd|Inc|Corp|GmbH|AG|ASA|AS|JSC|LLC|PLC|Plc|Group|Company|Corporation)\b"
+_COMPANY_FORM_AFTER = re.compile(rf"[ \u00a0]+{_COMPANY_FORM}")
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -188,6 +199,9 @@ def _find(text: str) -> list[Mention]:
     # a name accepted once is the same person wherever the text repeats it in lowercase ("zhou minghai
     # emphasized" at a sentence start, after the first mention was read from its title)
     for name in sorted({x.name for x in out if " " in x.name}):
+        first = name.split()[0].lower()
+        if f"{first} " not in text and f"{first}\u00a0" not in text:
+            continue  # the surname is nowhere written in lowercase before a space
         pat = r"[ \u00a0]+".join(re.escape(w.lower()) for w in name.split())
         for m in re.finditer(rf"(?<![\w’'\-]){pat}(?![\w’'\-])", text):
             if text[m.start() : m.end()].islower() and not any(
