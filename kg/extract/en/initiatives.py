@@ -157,12 +157,20 @@ def find_initiatives(text: str) -> list[tuple[int, int, str]]:
                 start = m.start(1) + m.group(1).rindex(got)
                 found.append((start, start + len(got), got))
     found.sort()
+    # a name inside another one's span is part of it: one sweep over the spans (start up, end down)
+    inside: set[tuple[int, int]] = set()
+    reach = -1
+    spans = sorted({(s, e) for s, e, _ in found}, key=lambda x: (x[0], -x[1]))
+    for s, e in spans:
+        if reach >= e:
+            inside.add((s, e))
+        reach = max(reach, e)
     out: list[tuple[int, int, str]] = []
+    names: set[str] = set()
     for s, e, n in found:
-        if any(s >= s2 and e <= e2 and (s, e) != (s2, e2) for s2, e2, _ in found):
+        if (s, e) in inside or n in names:
             continue
-        if any(n == n2 for _s, _e, n2 in out):
-            continue
+        names.add(n)
         out.append((s, e, n))
     return out
 
