@@ -363,3 +363,10 @@ def test_convened_a_meeting_presides() -> None:
     (ev,) = x.events
     assert ev.presided_by == ["Gao Ming"]
     assert ev.body == "Qingshan Municipal Leading Group for Rural Work"
+
+
+def test_a_body_ends_before_to_the_recipient() -> None:
+    from kg.extract.en.bodies import find_bodies
+
+    text = "The meeting decided to submit the Forest Law of the Xiyuan Provincial Government to the congress."
+    assert [f for _, _, f in find_bodies(text)] == ["Xiyuan Provincial Government"]

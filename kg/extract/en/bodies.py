@@ -543,6 +543,8 @@ def strip_non_body_prefix(words: list[str]) -> list[str]:
             words = [w for w in words[k + 1 :]]  # "Deputies to the Moxi Municipal People's Congress"
             while words and words[0].lower() in _SMALL:
                 words = words[1:]
+        elif 0 < k and _is_head(words, k - 1) and words[k - 1] != "Delegation":
+            words = words[:k]  # "submit the law of the State Council to the NPC": the body ends before "to"
     while any(w in {"of", "for"} for w in words):
         k = next(i for i, w in enumerate(words) if w in {"of", "for"})
         if any(_is_head(words, x) for x in range(k)) or words[0] == "Presidium":
