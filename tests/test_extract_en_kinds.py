@@ -370,3 +370,12 @@ def test_a_body_ends_before_to_the_recipient() -> None:
 
     text = "The meeting decided to submit the Forest Law of the Xiyuan Provincial Government to the congress."
     assert [f for _, _, f in find_bodies(text)] == ["Xiyuan Provincial Government"]
+
+
+def test_names_that_are_no_pinyin_in_a_list_with_chinese_names() -> None:
+    x = run(
+        "Leaders of the autonomous region Dorje Tsering, Gao Ming and Erkin Tursun attended the event. "
+        "Lanhe Grand Hotel and Xiyuan Airlines sponsored it."
+    )
+    assert sorted(p.name for p in x.persons) == ["Dorje Tsering", "Erkin Tursun", "Gao Ming"]
+    assert x.events[0].attended_by == ["Dorje Tsering", "Gao Ming", "Erkin Tursun"]

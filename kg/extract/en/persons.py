@@ -99,7 +99,8 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
     prev: Reading | None = None
     known = {m.name for m in mentions if m.kind == "pinyin"}
     starts = frozenset(m.start for m in mentions)
-    for m in mentions:
+    for idx, m in enumerate(mentions):
+        nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
         floor = prev.mention.end if prev else 0
         r = Reading(m, chain_start=m.start, chain_end=m.end)
         left = left_chain(text, m.start, floor)
@@ -177,7 +178,12 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
         if not r.items and (m.start, m.end) in listed:
             r.items.extend(listed[(m.start, m.end)])
             r.own = True
-        if m.kind == "foreign" and not r.items and m.name not in known:
+        if (
+            m.kind == "foreign"
+            and not r.items
+            and m.name not in known
+            and not _listed_with_person(text, m, prev, nxt)
+        ):
             continue
         if m.kind == "cjk" and not r.items:
             continue
@@ -188,6 +194,19 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
         readings.append(r)
         prev = r
     return readings
+
+
+def _listed_with_person(text: str, m: Mention, prev: Reading | None, nxt: Mention | None) -> bool:
+    """ "Leaders of the region, Jiare Lobsang Tenzing and Luo Mei, attended": a name that is no pinyin
+    (Tibetan, Uyghur, foreign) is a person in a list, next to a Chinese name, joined by a comma or "and"."""
+
+    def joined(a: int, b: int) -> bool:
+        sep = text[a:b]
+        return bool(re.fullmatch(r"\s*(?:,|，|、|,?\s*and)\s*", sep))
+
+    if prev is not None and prev.mention.kind == "pinyin" and joined(prev.chain_end, m.start):
+        return True
+    return nxt is not None and nxt.kind == "pinyin" and joined(m.end, nxt.start)
 
 
 _APPOINTED = re.compile(r"[ \u00a0]+(?:was|has been) (?:appointed|elected|named)(?: as)?[ \u00a0]+(?=[A-Z])")
