@@ -379,3 +379,8 @@ def test_names_that_are_no_pinyin_in_a_list_with_chinese_names() -> None:
     )
     assert sorted(p.name for p in x.persons) == ["Dorje Tsering", "Erkin Tursun", "Gao Ming"]
     assert x.events[0].attended_by == ["Dorje Tsering", "Gao Ming", "Erkin Tursun"]
+
+
+def test_a_country_name_before_a_title_is_its_nationality() -> None:
+    x = run("Gao Ming met with Vietnam Ambassador to China Tran Van Minh in Qingshan.")
+    assert posts(x, "Tran Van Minh") == {("Ambassador", "Vietnam")}
