@@ -90,9 +90,7 @@ def lexicon() -> Lexicon:
         roles=roles,
         role_words=role_words,
         role_heads=frozenset({s.split()[-1] for s in roles} | {"deputy", "vice"}),
-        # a country's own name stands for its nationality too ("Tonga Ambassador to China")
-        nationalities={r[1].lower(): r[1] for r in _tsv("nationalities.tsv")}
-        | {r[0].lower(): r[1] for r in _tsv("nationalities.tsv")},
+        nationalities={r[0].lower(): r[1] for r in _tsv("nationalities.tsv")},
         body_heads=_set("body_heads.txt", lower=False),
         generic_bodies=_set("generic_bodies.txt"),
         place_heads=_set("place_heads.txt"),
