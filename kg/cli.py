@@ -195,13 +195,18 @@ def cmd_push(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from kg.evaluate import evaluate_dir
 
-    return evaluate_dir(Path(args.gold), explain=args.explain, as_json=args.json, out=sys.stdout)
+    as_json = args.json or args.format == "json"
+    return evaluate_dir(Path(args.gold), explain=args.explain, as_json=as_json, out=sys.stdout)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from kg.demo import run_demo
 
-    return run_demo(Path(args.samples), Path(args.store), Path(args.exports))
+    samples = Path(args.samples)
+    installed = Path(sys.prefix) / "share" / "kg" / "samples"
+    if args.samples == "samples" and not samples.is_dir() and installed.is_dir():
+        samples = installed  # an installed kg, run outside the checkout: the samples that ship with it
+    return run_demo(samples, Path(args.store), Path(args.exports))
 
 
 def date_arg(value: str) -> str:
@@ -343,7 +348,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("evaluate", help="score extraction against hand-made answer keys (NAME.gold.json)")
     sp.add_argument("--gold", required=True, help="folder of NAME.txt + NAME.gold.json")
     sp.add_argument("--explain", metavar="NAME", help="list one release's missed and spurious items")
-    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--format", choices=["table", "json"], default="table")
+    # --json: the older spelling of --format json
+    sp.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     sp.set_defaults(func=cmd_evaluate)
 
     sp = sub.add_parser("demo", help="ingest the bundled samples and write exports/ (what `make demo` runs)")

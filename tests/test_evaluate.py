@@ -143,7 +143,7 @@ def test_same_numbers_as_the_reference_scorer(corpus_dir: Path, tmp_path: Path) 
         pytest.skip("../shared/eval/score.py not found")
     gold = corpus_subset(corpus_dir, tmp_path)
     assert {p.name[:2] for p in gold.glob("*.txt")} == {"en", "zh"}
-    ours = subprocess.run([sys.executable, "-m", "kg", "evaluate", "--gold", str(gold), "--json"],
+    ours = subprocess.run([sys.executable, "-m", "kg", "evaluate", "--gold", str(gold), "--format", "json"],
                           capture_output=True, text=True, cwd=ROOT, timeout=600, check=True).stdout
     ref = subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), "--json",
                           "--run", f"{sys.executable} -m kg extract --format jsonl"],

@@ -1,0 +1,48 @@
+"""Packaging: every declared dependency is used, and an installed kg finds its samples outside the
+checkout (`kg demo` run from any folder)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SAMPLES
+
+from kg.cli import main
+
+# distribution -> the module our code imports (scipy: networkx's PageRank imports it)
+IMPORTED_AS = {"rdflib": "rdflib", "pyoxigraph": "pyoxigraph", "pyshacl": "pyshacl", "networkx": "networkx",
+               "pyvis": "pyvis", "pypinyin": "pypinyin", "opencc-python-reimplemented": "opencc",
+               "tqdm": "tqdm", "scipy": None}
+
+
+def test_every_dependency_is_imported() -> None:
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "kg").rglob("*.py"))
+    for dep in deps:
+        name = re.split(r"[<>=!~\[ ;]", dep, maxsplit=1)[0].lower()
+        assert name in IMPORTED_AS, f"{name}: a declared dependency this test does not know"
+        module = IMPORTED_AS[name]
+        if module is not None:
+            assert re.search(rf"^\s*(?:import|from) {module}\b", source, re.M), f"{name} is never imported"
+
+
+def test_installed_demo_finds_its_samples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    prefix = tmp_path / "venv"
+    shipped = prefix / "share" / "kg" / "samples"
+    shipped.mkdir(parents=True)
+    for f in sorted(SAMPLES.glob("en-*.txt"))[:2]:
+        shutil.copy(f, shipped / f.name)
+    shutil.copytree(SAMPLES / "data", shipped / "data")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setattr(sys, "prefix", str(prefix))
+    assert main(["demo", "--store", "s", "--exports", "x"]) == 0
+    assert (elsewhere / "x" / "kg.ttl").is_file()
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "none"))
+    assert main(["demo", "--store", "s2", "--exports", "x2"]) == 2  # nowhere to be found: a message
