@@ -3,16 +3,15 @@ checkout (`kg demo` run from any folder)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
-import pytest
 from conftest import ROOT, SAMPLES
-
-from kg.cli import main
 
 # distribution -> the module our code imports (scipy: networkx's PageRank imports it)
 IMPORTED_AS = {"rdflib": "rdflib", "pyoxigraph": "pyoxigraph", "pyshacl": "pyshacl", "networkx": "networkx",
@@ -31,7 +30,18 @@ def test_every_dependency_is_imported() -> None:
             assert re.search(rf"^\s*(?:import|from) {module}\b", source, re.M), f"{name} is never imported"
 
 
-def test_installed_demo_finds_its_samples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def run_installed(prefix: Path, cwd: Path, *args: str) -> int:
+    """`kg ARGS` as an installation under ``prefix`` would run it, in a process of its own (the demo
+    sets KG_DATA_PATH and fills caches that must not leak into other tests)."""
+    code = (f"import sys; sys.prefix = {str(prefix)!r}; from kg.cli import main; "
+            f"sys.exit(main({list(args)!r}))")
+    env = {k: v for k, v in os.environ.items() if k != "KG_DATA_PATH"}
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True,
+                          timeout=600).returncode
+
+
+def test_installed_demo_finds_its_samples(tmp_path: Path) -> None:
     prefix = tmp_path / "venv"
     shipped = prefix / "share" / "kg" / "samples"
     shipped.mkdir(parents=True)
@@ -40,9 +50,6 @@ def test_installed_demo_finds_its_samples(tmp_path: Path, monkeypatch: pytest.Mo
     shutil.copytree(SAMPLES / "data", shipped / "data")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    monkeypatch.chdir(elsewhere)
-    monkeypatch.setattr(sys, "prefix", str(prefix))
-    assert main(["demo", "--store", "s", "--exports", "x"]) == 0
+    assert run_installed(prefix, elsewhere, "demo", "--store", "s", "--exports", "x") == 0
     assert (elsewhere / "x" / "kg.ttl").is_file()
-    monkeypatch.setattr(sys, "prefix", str(tmp_path / "none"))
-    assert main(["demo", "--store", "s2", "--exports", "x2"]) == 2  # nowhere to be found: a message
+    assert run_installed(tmp_path / "none", elsewhere, "demo", "--store", "s2", "--exports", "x2") == 2
