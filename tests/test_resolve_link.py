@@ -139,13 +139,16 @@ def test_an_unanchored_name_joins_the_one_person_of_its_place(xiyuan) -> None:
         rel("en-3", "2024-05-01", [], locality="Qingshan", events=[attend]),
         rel("en-4", "2024-05-01", [], locality="Lanhe", events=[attend]),
         rel("en-5", "2024-05-01", [], locality=None, events=[attend]),
-        rel("en-6", "2024-05-01", [], locality="Baishui", events=[attend]),
+        rel("en-6", "2024-05-01", [], locality="Changchun", events=[attend]),
+        rel("en-7", "2024-05-01", [], locality="Baishui", events=[attend]),
     ]
     ident = link(xs)
     assert ident.person("en-3", "Lin Haoran")[0] == "lin-haoran--qingshan"
     assert ident.person("en-4", "Lin Haoran")[0] == "lin-haoran--lanhe"
     assert ident.person("en-5", "Lin Haoran")[0] == "lin-haoran--in-en-5"  # two candidates: kept apart
-    assert ident.person("en-6", "Lin Haoran")[0] == "lin-haoran"  # no candidate in that place
+    assert ident.person("en-6", "Lin Haoran")[0] == "lin-haoran"  # a known place where neither serves
+    # a place the gazetteer does not know may lie anywhere: both remain candidates, so it stays apart
+    assert ident.person("en-7", "Lin Haoran")[0] == "lin-haoran--in-en-7"
 
 
 def test_an_unanchored_name_with_one_candidate_and_no_locality_joins_it() -> None:

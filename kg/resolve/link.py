@@ -18,8 +18,9 @@ PERSONS. A mention is (name key, anchor, date) - see kg/resolve/persons.py for k
 - The IRI of a person is that of its first-attested member; its other members' IRIs are kept as
   owl:sameAs (so an IRI minted by an earlier, smaller batch still leads to the person).
 - An unanchored mention (no post, or posts only in bodies whose place is implicit) joins the one
-  person of its key whose places nest with the release's locality (or, without a locality, the only
-  person of its key); several candidates are narrowed by date; still several: it stays in its release
+  person of its key whose places nest with the release's locality (a place the gazetteer does not
+  know may nest with anything; without a locality: the only person of its key); several candidates
+  are narrowed by date; still several: it stays in its release
   (kgid:person/<key>--in-<release>); none: the bare key (kgid:person/<key>).
 - persons.tsv fixes the IRI of well-known officials (xi-jinping--china); they are not clustered.
 
@@ -330,7 +331,15 @@ def _place_unanchored(m: Mention, k: str, clusters: list[list[_Member]], prov: d
         return k
     cands = clusters
     if m.locality:
-        cands = [c for c in clusters if any(_nested(o, m.locality, o.level, 0, prov) for o in c)]
+        known = set(prov) | set(prov.values()) | {"china"}
+
+        def fits(c: list[_Member]) -> bool:
+            if any(_nested(o, m.locality or "", o.level, 0, prov) for o in c):
+                return True
+            # a place the gazetteer does not know may lie anywhere: no evidence against
+            return m.locality not in known or any(o.anchor not in known for o in c)
+
+        cands = [c for c in clusters if fits(c)]
     if len(cands) > 1 and m.date:
         during = [c for c in cands
                   if min((d for o in c for d in o.dates), default="") <= m.date
