@@ -65,10 +65,24 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _warn_unloaded_tables(paths: list[str]) -> None:
+    """A folder given to ingest that carries its own tables (``DIR/data/aliases``, as samples/ does
+    for its invented geography) which KG_DATA_PATH does not name: say so, since without them one
+    official of those places may become several persons."""
+    loaded = {Path(p).resolve() for p in os.environ.get("KG_DATA_PATH", "").split(os.pathsep) if p}
+    for p in paths:
+        data = Path(p) / "data"
+        if (data / "aliases").is_dir() and data.resolve() not in loaded:
+            print(f"kg ingest: warning: {data} holds tables (places, persons, ...) that are not loaded: "
+                  f"set KG_DATA_PATH={data} to use them", file=sys.stderr)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from kg.rdf.build import release_graph
     from kg.resolve.link import link_stream
     from kg.store import Store
+
+    _warn_unloaded_tables(args.paths)
 
     errors: list = []
     done = 0

@@ -53,3 +53,16 @@ def test_installed_demo_finds_its_samples(tmp_path: Path) -> None:
     assert run_installed(prefix, elsewhere, "demo", "--store", "s", "--exports", "x") == 0
     assert (elsewhere / "x" / "kg.ttl").is_file()
     assert run_installed(tmp_path / "none", elsewhere, "demo", "--store", "s2", "--exports", "x2") == 2
+
+
+def test_ingest_warns_when_a_folder_brings_tables_that_are_not_loaded(tmp_path: Path) -> None:
+    releases = tmp_path / "mine"
+    (releases / "data" / "aliases").mkdir(parents=True)
+    shutil.copy(sorted(SAMPLES.glob("en-*.txt"))[0], releases)
+    env = {k: v for k, v in os.environ.items() if k != "KG_DATA_PATH"}
+    run = [sys.executable, "-m", "kg", "ingest", str(releases), "--store", str(tmp_path / "s")]
+    err = subprocess.run(run, env=env, capture_output=True, text=True, timeout=600, cwd=ROOT).stderr
+    assert f"set KG_DATA_PATH={releases / 'data'}" in err
+    env["KG_DATA_PATH"] = str(releases / "data")
+    err = subprocess.run(run, env=env, capture_output=True, text=True, timeout=600, cwd=ROOT).stderr
+    assert "warning" not in err
