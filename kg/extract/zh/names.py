@@ -36,9 +36,12 @@ def ok_chars(name: str) -> bool:
     return all(_CJK.match(c) for c in name) and not (set(name) & _NOT_IN_NAME)
 
 
+_NOT_NAME_MAX = 4  # the longest entry of not_names.txt a name can start with (names are 2-4 long)
+
+
 def _not_a_name(s: str, i: int, end: int, lex: Lexicon) -> bool:
     """A word, not a name: 书记强调, 常委马上...; a place: 市长黄山..."""
-    if any(s.startswith(w, i) for w in lex.not_names if len(w) <= end - i):
+    if any(s[i:i + n] in lex.not_names for n in range(1, min(end - i, _NOT_NAME_MAX) + 1)):
         return True
     after = lex.starting("verbs", s, i + 1) or lex.starting("boundaries", s, i + 1)
     if s[i] in _CLAUSE_SURNAMES and _long(after):

@@ -167,9 +167,10 @@ def body_end(text: str, lex: Lexicon) -> int:
     the capture may keep below the text; the whole text when there is none."""
     pos = 0
     for line in text.splitlines(keepends=True):
-        t = "".join(to_simplified(line).split()).strip("【】[]：:>》·|")
-        if pos and t and len(t) <= _FOOTER_LINE_MAX and t.startswith(lex.footer_cues):
-            return pos
+        if pos and len(line) <= 3 * _FOOTER_LINE_MAX:  # only short lines are converted and looked at
+            t = "".join(to_simplified(line).split()).strip("【】[]：:>》·|")
+            if t and len(t) <= _FOOTER_LINE_MAX and t.startswith(lex.footer_cues):
+                return pos
         pos += len(line)
     return len(text)
 

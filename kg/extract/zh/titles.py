@@ -89,7 +89,7 @@ def _prefix_start(s: str, r0: int, lex: Lexicon, places: set[str]) -> int:
     if r0 >= 2 and s.startswith("时任", r0 - 2):  # 新加坡时任总理: the country still names the post
         p = _prefix_start(s, r0 - 2, lex, places)
         return p if p < r0 - 2 else r0
-    for form in _body_forms(lex):  # a lexicon body or a country written right before the role wins
+    for form in _body_forms(lex).get(s[r0 - 1:r0], ()):  # a lexicon body or country wins
         if r0 >= len(form) and s.startswith(form, r0 - len(form)):
             if s[r0 - len(form) - 1:r0 - len(form)] == "驻":
                 break  # 中国驻美国 (大使): the mission, read below
@@ -157,13 +157,17 @@ def _joined_name_start(s: str, j: int, r0: int, lex: Lexicon, places: set[str]) 
     return k if opens and len(left) > 1 else j
 
 
-_FORMS: dict[int, list[str]] = {}
+_FORMS: dict[int, dict[str, list[str]]] = {}
 
 
-def _body_forms(lex: Lexicon) -> list[str]:
+def _body_forms(lex: Lexicon) -> dict[str, list[str]]:
+    """Lexicon bodies and countries by their last character, longest first."""
     if id(lex) not in _FORMS:
         forms = {f for g in lex.bodies for f in g if len(f) >= 3} | {c for c in lex.countries if len(c) >= 2}
-        _FORMS[id(lex)] = sorted(forms, key=len, reverse=True)
+        by_last: dict[str, list[str]] = {}
+        for f in sorted(forms, key=lambda f: (-len(f), f)):
+            by_last.setdefault(f[-1], []).append(f)
+        _FORMS[id(lex)] = by_last
     return _FORMS[id(lex)]
 
 
