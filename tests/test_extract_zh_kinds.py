@@ -214,3 +214,20 @@ def test_a_leading_group_its_office_and_a_level_word_before_it():
     assert {"澜河市数字经济发展领导小组", "澜河市数字经济发展领导小组办公室"} <= names
     assert "市数字经济发展领导小组" not in names
     assert not any(n.startswith("澜河市场") for n in names)
+
+
+# --- appointments ---------------------------------------------------------------------------------
+
+def test_an_election_gives_the_post_after_the_names():
+    x = run("5月9日，西原省人大代表团召开全体会议。会议推选青禾市委书记林浩然为西原代表总团团长；"
+            "青禾市委副书记、市长周文博，澜河市委书记巴特尔为总团副团长。")
+    assert ("团长", "西原代表总团") in posts(x, "林浩然")
+    assert ("副团长", "西原代表总团") in posts(x, "周文博")
+    assert ("副团长", "西原代表总团") in posts(x, "巴特尔")
+
+
+def test_elected_as_and_a_bare_wei_without_an_appointment_verb():
+    x = run("5月9日，澜河市政协召开全体会议，韩冰洁当选为澜河市政协主席。周文博为会议作报告。")
+    assert ("主席", "澜河市政协") in posts(x, "韩冰洁")
+    x = run("5月9日，澜河市委召开会议。市委书记林浩然为青禾市委组织部部长颁发证书。")
+    assert posts(x, "林浩然") == {("书记", "澜河市委")}

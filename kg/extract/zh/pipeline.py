@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.zh.appointments import appointed_title, appointment_verb_before
 from kg.extract.zh.bodies import scan_bodies
 from kg.extract.zh.dates import event_date
 from kg.extract.zh.events import find_meeting
@@ -60,7 +61,12 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
     roles: dict[str, tuple[str, Span]] = {}
     # end of the previous mention, its last post, all its posts
     last: tuple[int, ResolvedPost, list[ResolvedPost]] | None = None
-    for m in find_mentions(s, lex, _places(loc.names, lex)):
+    places = _places(loc.names, lex)
+    run_names: list[tuple[int, int]] = []  # names of the mentions joined by commas up to this one
+    run_end = -1
+    for m in find_mentions(s, lex, places):
+        run_names = (run_names if s[run_end:m.start] in ("，", ",", "、") else []) + m.names
+        run_end = m.end
         resolved: list[ResolvedPost] = []
         prev: ResolvedPost | None = None
         listed = bool(last and s[last[0]:m.start] in ("、", "和", "及", "以及"))
@@ -86,6 +92,16 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
             elif rp.state:
                 bodies.add(rp.key, rp.post.body or "", None, None)
         last = (m.end, resolved[-1], resolved) if resolved else None
+        # 推选甲为代表团团长 / 乙、丙为副团长 / 丁当选为主席: the post after the names
+        appointed = appointed_title(s, m.end, lex, places, appointment_verb_before(s, m.start, lex))
+        if appointed is not None and (rp := resolve(v, appointed, None, loc, lex)) is not None:
+            rp = _full_mission(rp, bodies.items)
+            if rp.explicit and rp.body_span:
+                bodies.add(rp.key, rp.post.body or "", None, v.span(*rp.body_span))
+            for a, b in run_names[: -len(m.names)]:
+                _add_post(persons, post_keys, v, s[a:b], (a, b), rp, bodies)
+            resolved = resolved + [rp]
+            run_names = []
         role = event_role(s, m, lex)
         for a, b in m.names:
             key = s[a:b]
@@ -97,11 +113,7 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
             if sp not in p.spans:
                 p.spans.append(sp)
             for rp in resolved:
-                pk = (to_simplified(rp.post.role), bodies.key(rp.key))
-                same = (pk[0] == r and (pk[1].endswith(k) or k.endswith(pk[1])) for r, k in post_keys[key])
-                if not any(same):
-                    post_keys[key].add(pk)
-                    p.posts.append(rp.post)
+                _add_post(persons, post_keys, v, key, (a, b), rp, bodies)
             if role and roles.get(key, ("",))[0] != "presided":
                 roles[key] = (role, sp)
             if len(m.names) == 1 and (c := _CEREMONY.match(s, m.end)):
@@ -110,6 +122,19 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
         roles.setdefault(key, (role, v.span(a, b)))
     _merge_transcriptions(persons, roles)
     return persons, roles, hosts
+
+
+def _add_post(persons: dict[str, Person], post_keys: dict[str, set[tuple[str, str]]], v: View, key: str,
+              span: tuple[int, int], rp: ResolvedPost, bodies: _Bodies) -> None:
+    """Give the person ``key`` (created when new) the post ``rp`` unless it holds it already, whatever
+    the writing of its body (a body's short and full forms are one)."""
+    if key not in persons:
+        persons[key] = Person(name=v.text(*span))
+        post_keys[key] = set()
+    pk = (to_simplified(rp.post.role), bodies.key(rp.key))
+    if not any(pk[0] == r and (pk[1].endswith(k) or k.endswith(pk[1])) for r, k in post_keys[key]):
+        post_keys[key].add(pk)
+        persons[key].posts.append(rp.post)
 
 
 # 习某在某地举行欢迎仪式，欢迎某国总统...: the person hosts (presides over) a ceremony of their own

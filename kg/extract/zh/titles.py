@@ -445,7 +445,8 @@ def _bare_names(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
         end = names[-1][1]
         gap = _BARE_GAP.match(s, end)
         w = lex.starting("verbs", s, gap.end() if gap else end)
-        if not w or lex.verbs[w] not in ("presided", "attended", "met"):
+        elected = s.startswith("当选", end)  # 甲当选为市政协主席: the post follows (appointments.py)
+        if not elected and (not w or lex.verbs[w] not in ("presided", "attended", "met")):
             continue
         if len(names) == 1 and e - i < 3 and s[i:e] not in known:
             continue  # 王某出席: a two-character name alone only when the release titled it before
