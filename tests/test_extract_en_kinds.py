@@ -384,3 +384,21 @@ def test_names_that_are_no_pinyin_in_a_list_with_chinese_names() -> None:
 def test_a_country_name_before_a_title_is_its_nationality() -> None:
     x = run("Gao Ming met with Laos Ambassador to China Khamsay Vongsa in Qingshan.")
     assert posts(x, "Khamsay Vongsa") == {("Ambassador", "Laos")}
+
+
+def test_attendance_cues_of_inspections_signings_keynotes_and_present_were() -> None:
+    cases = {
+        "Gao Ming presided over the meeting. Also present were Luo Pingan and Xu Lanfang.": [
+            "Luo Pingan",
+            "Xu Lanfang",
+        ],
+        "Gao Ming was joined by Luo Pingan at the talks.": ["Gao Ming", "Luo Pingan"],
+        "Gao Ming delivered a keynote speech at the opening ceremony of the forum.": ["Gao Ming"],
+        "Gao Ming conducted an inspection tour of Lanhe County on May 6.": ["Gao Ming"],
+        "Gao Ming and Maria Kovacs, Mayor of Dravik, signed a memorandum of understanding.": [
+            "Gao Ming",
+            "Maria Kovacs",
+        ],
+    }
+    for text, attended in cases.items():
+        assert run(text).events[0].attended_by == attended, text
