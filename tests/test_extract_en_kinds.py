@@ -402,3 +402,13 @@ def test_attendance_cues_of_inspections_signings_keynotes_and_present_were() -> 
     }
     for text, attended in cases.items():
         assert run(text).events[0].attended_by == attended, text
+
+
+def test_which_he_heads_gives_the_subject_the_lead_of_that_body() -> None:
+    x = run(
+        "Xiyuan Governor Gao Ming on Thursday called for reform. Gao made the remarks while presiding over "
+        "the third meeting of the Xiyuan Provincial Commission for Deepening Reform, which he heads."
+    )
+    assert ("Head", "Xiyuan Provincial Commission for Deepening Reform") in posts(x, "Gao Ming")
+    y = run("Gao Ming visited the Lanhe Museum. He praised the Qingshan Rowing Association, which he chairs.")
+    assert ("Chairman", "Qingshan Rowing Association") not in posts(y, "Gao Ming")  # another sentence: no subject

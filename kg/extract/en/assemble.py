@@ -158,6 +158,32 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
     return -1
 
 
+_WHICH_HE = re.compile(r",\s*which\s+(?:he|she)\s+(?:also\s+)?([a-z]+)\b")
+_NAME_BEFORE = re.compile(r"([A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w’'\-]*))*)\s*$")
+
+
+def _which_he_heads(text: str, readings: list[Reading], loc: Locality) -> list[tuple[str, Post]]:
+    """ "Xi ... the sixth meeting of the Central Commission for X, which he heads": the subject (the last
+    name before it, no sentence end between) holds the role leading_verbs.tsv gives the verb in that body."""
+    out: list[tuple[str, Post]] = []
+    verbs = lexicon().leading_verbs
+    ordered = sorted(readings, key=lambda r: r.mention.start)
+    for m in _WHICH_HE.finditer(text):
+        role = verbs.get(m.group(1))
+        named = _NAME_BEFORE.search(text, max(0, m.start() - 150), m.start())
+        if not role or not named:
+            continue
+        words = named.group(1).split()
+        if not any(w in lexicon().body_heads for w in words):
+            continue
+        subject = [r for r in ordered if r.mention.end <= named.start(1)]
+        if not subject or re.search(r"[.;!?]\s", text[subject[-1].mention.end : named.start(1)]):
+            continue
+        body = qualify(named.group(1), loc).name
+        out.append((subject[-1].mention.name, Post(role=role, body=body, body_text=None, span=named.span(1))))
+    return out
+
+
 def _is_bare_kind(name: str) -> bool:
     """ "Party Group", "the leading group", "Standing Committee": a body's kind without whose it is."""
     words = re.sub(r"^the\s+", "", name, flags=re.I).split()
@@ -391,6 +417,10 @@ def assemble(release: Release) -> Extraction:
     ref = parse_ref(release.published) or parse_ref(release.date_hint)
     refs = _short_refs(text, readings)
     starts = frozenset(r.mention.start for r in readings)
+    for name, post in _which_he_heads(text, readings + refs, loc):
+        if name in persons:
+            _add_post(persons[name], post, acronyms)
+            add_body(post.body or "", None, post.span)
     for r in refs:
         # "Xi, who also serves as general secretary of X and chairman of Y, ...": a later short reference
         # with an appositive title

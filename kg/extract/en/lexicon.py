@@ -71,6 +71,7 @@ class Lexicon:
     name_particles: frozenset[str]
     translation_variants: dict[str, str]
     located_heads: frozenset[str]
+    leading_verbs: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -114,4 +115,5 @@ def lexicon() -> Lexicon:
         name_particles=_set("name_particles.txt", lower=False),
         translation_variants={r[0].lower(): r[1] for r in _tsv("translation_variants.tsv")},
         located_heads=_set("located_heads.txt", lower=False),
+        leading_verbs={r[0].lower(): r[1] for r in _tsv("leading_verbs.tsv")},
     )
