@@ -231,3 +231,16 @@ def test_elected_as_and_a_bare_wei_without_an_appointment_verb():
     assert ("主席", "澜河市政协") in posts(x, "韩冰洁")
     x = run("5月9日，澜河市委召开会议。市委书记林浩然为青禾市委组织部部长颁发证书。")
     assert posts(x, "林浩然") == {("书记", "澜河市委")}
+
+
+def test_a_companion_named_after_a_person_takes_part():
+    x = run("5月9日，国家主席林浩然出席欢迎仪式。9时许，林浩然和夫人宋雨桐乘车抵达会场。")
+    _, att = roles(x)
+    assert "宋雨桐" in att
+    assert posts(x, "宋雨桐") == set()
+
+
+def test_a_dateline_without_a_day_gives_no_date():
+    x = run("西原省委书记林浩然日前在青禾会见新加坡总理黄文山。双方同意于6月3日签署合作协议。",
+            published="2024-05-10")
+    assert x.events[0].date is None

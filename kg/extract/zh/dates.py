@@ -18,6 +18,8 @@ _RELATIVE = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "前天": -2}
 _WEEKDAY = re.compile(
     r"(上周|上星期|本周|本星期|星期|礼拜)([一二三四五六日天])|(?<![\u4e00-\u9fff])周([一二三四五六日天])(?=[上下晚早中，,]|召开|举行)"
 )
+# 某某日前在某地会见, 近日: a dateline that gives no day, the event's date is not known (not 20日前)
+_VAGUE = re.compile(r"(?<![\d月号])(?:日前|近日)")
 _WD = {c: i for i, c in enumerate("一二三四五六")} | {"日": 6, "天": 6}
 
 
@@ -64,10 +66,14 @@ def event_date(s: str, published: str | None, hint: str | None, start: int = 0) 
         for w in _RELATIVE:
             if (k := line.find(w)) >= 0:
                 cands.append((k, w, None))
+        if m := _VAGUE.search(line):  # 日前, 近日: the release does not say when
+            cands.append((m.start(), "vague", m))
         if not cands:
             pos += len(line) + 1
             continue
         k, kind, m = min(cands, key=lambda c: c[0])
+        if kind == "vague":
+            return None, pos + k
         if ref is None:
             if kind == "full" and m and m.group(1):
                 d = _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -65,6 +65,7 @@ class Lexicon:
     postfix_roles: dict[str, bool] = field(default_factory=dict)  # 习某某总书记: role -> gives a post
     footer_cues: tuple[str, ...] = ()  # a line opening the footer of other stories (新闻推荐)
     appointment_cues: dict[str, list[str]] = field(default_factory=dict)  # 推选甲为团长 (verbs, after)
+    companion_words: tuple[str, ...] = ()  # 甲和夫人乙: a companion named after a person
 
     @property
     def place_names(self) -> frozenset[str]:
@@ -200,6 +201,7 @@ def _lexicon(data_path: str) -> Lexicon:
         list_cues=_sections("list_cues.txt"),
         footer_cues=tuple(x.strip() for x in _lines("footer_cues.txt")),
         appointment_cues=_sections("appointment_cues.txt"),
+        companion_words=tuple(x.strip() for x in _lines("companion_words.txt")),
         postfix_roles={ln.split("\t")[0].strip(): ln.split("\t")[1].strip() == "post"
                        for ln in _lines("postfix_roles.tsv")},
     )

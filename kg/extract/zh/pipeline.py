@@ -103,6 +103,8 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
             resolved = resolved + [rp]
             run_names = []
         role = event_role(s, m, lex)
+        if m.host and role is None and s[m.host[0]:m.host[1]] in roles:
+            role = "attended"  # 甲和夫人乙乘车抵达: the companion takes part where the person does
         for a, b in m.names:
             key = s[a:b]
             if key not in persons:

@@ -35,8 +35,9 @@ class Mention:
     items: list[TitleItem] = field(default_factory=list)
     start: int = 0  # start of the title chain (or of the first name)
     end: int = 0  # end of the last name
-    kind: str = "title"  # title | descriptor | postfix | staff
+    kind: str = "title"  # title | descriptor | postfix | staff | bare | companion
     foreign: bool = False
+    host: tuple[int, int] | None = None  # companion: the person named before (甲和夫人乙 -> 甲)
 
 
 def _role_at(s: str, i: int, lex: Lexicon) -> str | None:
@@ -267,6 +268,7 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
     out += _bare_names(s, lex, out)
     out += _chaired_by(s, lex, {x for m in out for x in m.names})
     out += _cued_lists(s, lex, out)
+    out += _companions(s, lex, {x for m in out for x in m.names})
     out += _postfix_mentions(s, lex, {x for m in out for x in m.names}, posts=False)
     out += _staff_mentions(s, lex, {x for m in out for x in m.names})
     out.sort(key=lambda m: m.start)
@@ -338,6 +340,32 @@ def _cued_lists(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
         names = [n for n in names if not any(k in taken for k in range(*n))]
         out.append(Mention(names=names, start=i, end=names[-1][1], kind="bare"))
         taken.update(range(i, names[-1][1]))
+    return out
+
+
+def _companions(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Mention]:
+    """甲和夫人乙 / 甲偕夫人乙: the companion of a person already named (companion_words.txt)."""
+    out = []
+    known = sorted({s[a:b] for a, b in seen}, key=len, reverse=True)  # persons the release names
+    for word in lex.companion_words:
+        start = 0
+        while (k := s.find(word, start)) >= 0:
+            start = k + len(word)
+            if k < 2 or s[k - 1] not in "和偕及与":
+                continue
+            host = next((n for n in known if s.startswith(n, k - 1 - len(n))), None)
+            if host is None:
+                continue
+            i = k + len(word)
+            e = read_cn_name(s, i, lex)
+            if e is None and "·" in s[i:i + 8]:
+                e = read_foreign_name(s, i, lex)
+            if e is None and _clean_name(s, i, i + 3, lex):  # 夫人某某乘车抵达: the cue says a name follows
+                e = i + 3
+            if e is None or (i, e) in seen:
+                continue
+            out.append(Mention(names=[(i, e)], start=i, end=e, kind="companion",
+                               host=(k - 1 - len(host), k - 1)))
     return out
 
 
