@@ -244,3 +244,10 @@ def test_a_dateline_without_a_day_gives_no_date():
     x = run("西原省委书记林浩然日前在青禾会见新加坡总理黄文山。双方同意于6月3日签署合作协议。",
             published="2024-05-10")
     assert x.events[0].date is None
+
+
+def test_the_head_of_a_delegation_named_with_it():
+    x = run("5月9日，青禾市委书记林浩然会见了以陈德明为团长的新加坡经贸代表团一行。")
+    assert posts(x, "陈德明") == {("团长", "新加坡经贸代表团")}
+    _, att = roles(x)
+    assert "陈德明" in att

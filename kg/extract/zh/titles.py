@@ -269,6 +269,7 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
     out += _chaired_by(s, lex, {x for m in out for x in m.names})
     out += _cued_lists(s, lex, out)
     out += _companions(s, lex, {x for m in out for x in m.names})
+    out += _delegation_heads(s, lex, {x for m in out for x in m.names})
     out += _postfix_mentions(s, lex, {x for m in out for x in m.names}, posts=False)
     out += _staff_mentions(s, lex, {x for m in out for x in m.names})
     out.sort(key=lambda m: m.start)
@@ -340,6 +341,38 @@ def _cued_lists(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
         names = [n for n in names if not any(k in taken for k in range(*n))]
         out.append(Mention(names=names, start=i, end=names[-1][1], kind="bare"))
         taken.update(range(i, names[-1][1]))
+    return out
+
+
+_TEAM_HEADS = ("代表团", "访问团", "考察团", "友好团", "经贸团", "商务团", "工作组")
+
+
+def _delegation_heads(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Mention]:
+    """以甲为团长的某国某代表团: the head of a delegation named with the delegation after 的; the post
+    is in that delegation."""
+    out = []
+    start = 0
+    while (k := s.find("以", start)) >= 0:
+        start = k + 1
+        e = read_cn_name(s, k + 1, lex)
+        if (e is None or not s.startswith("为", e)) and "·" in s[k + 1:k + 10]:
+            e = read_foreign_name(s, k + 1, lex)
+        if e is None or not s.startswith("为", e) or (k + 1, e) in seen:
+            continue
+        role = _role_at(s, e + 1, lex)
+        if not role or not s.startswith("的", e + 1 + len(role)):
+            continue
+        b0 = e + 2 + len(role)
+        team = None
+        for j in range(b0, min(len(s), b0 + 24)):
+            if s[j] in PUNCT:
+                break
+            if (h := next((t for t in _TEAM_HEADS if s.startswith(t, j)), None)) is not None:
+                team = j + len(h)
+        if team is None or team - b0 < 3:
+            continue
+        item = TitleItem(e + 1, e + 1 + len(role), e + 1, body=(b0, team))
+        out.append(Mention(names=[(k + 1, e)], items=[item], start=k + 1, end=e, kind="title"))
     return out
 
 
