@@ -251,3 +251,15 @@ def test_the_head_of_a_delegation_named_with_it():
     assert posts(x, "陈德明") == {("团长", "新加坡经贸代表团")}
     _, att = roles(x)
     assert "陈德明" in att
+
+
+def test_an_organ_meeting_without_its_body_is_the_presider_s():
+    x = run("5月9日，中共中央政治局常委、全国人大常委会委员长周文博主持召开委员长会议。"
+            "全国人大常委会副委员长韩明杰出席会议。")
+    assert x.events[0].body == "全国人大常委会委员长会议"
+
+
+def test_a_rostrum_cue_naming_the_kind_of_persons_listed():
+    x = run("西原省第五届人民代表大会第三次会议5月9日开幕。在主席台前排就座的省领导有林浩然、周文博、洛桑多吉。")
+    _, att = roles(x)
+    assert {"林浩然", "周文博", "洛桑多吉"} <= att

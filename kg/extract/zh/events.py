@@ -22,6 +22,7 @@ _GAP = re.compile(
 _ORGAN_MEETING = {
     "委员长会议": ("人大常委会",), "主任会议": ("人大常委会",), "主席会议": ("政协", "政协常委会"),
 }
+ORGAN_MEETINGS = _ORGAN_MEETING
 _BEFORE_ORDINAL = re.compile(r"(?:第[\d一二三四五六七八九十百]+次|[一二三四五六七八九十]+届)$")
 
 

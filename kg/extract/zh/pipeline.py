@@ -7,7 +7,7 @@ import re
 from kg.extract.zh.appointments import appointed_title, appointment_verb_before
 from kg.extract.zh.bodies import scan_bodies
 from kg.extract.zh.dates import event_date
-from kg.extract.zh.events import find_meeting
+from kg.extract.zh.events import ORGAN_MEETINGS, find_meeting
 from kg.extract.zh.headline import headline_roles
 from kg.extract.zh.initiatives import find_initiatives
 from kg.extract.zh.lexicon import Lexicon
@@ -182,8 +182,31 @@ def _event(release: Release, v: View, loc: Locality, bodies: _Bodies, body_hits:
         name = persons[key].name
         (ev.presided_by if role == "presided" else ev.attended_by).append(name)
         ev.role_spans[f"{role}:{name}"] = sp
+    if ev.body is None:
+        _organ_meeting_of_presider(v, ev, persons, roles, bodies, loc)
     ev.initiatives = [i.name for i in inits]
     return ev
+
+
+def _organ_meeting_of_presider(v: View, ev: Event, persons: dict[str, Person],
+                               roles: dict[str, tuple[str, Span]], bodies: _Bodies, loc: Locality) -> None:
+    """委员长周某主持召开委员长会议: a meeting that is an organ of a body (委员长会议, 主任会议, 主席会议)
+    written without its body is the meeting of the presider's body."""
+    s = v.s
+    for kind, owners in ORGAN_MEETINGS.items():
+        k = s.find(kind)
+        if k < 0:
+            continue
+        for key, (role, _) in roles.items():
+            if role != "presided":
+                continue
+            for post in persons[key].posts:
+                body = post.body or ""
+                if any(to_simplified(body).endswith(o) for o in owners):
+                    ev.body = body + (to_traditional(kind) if loc.trad else kind)
+                    ev.kind = "meeting"
+                    bodies.add(to_simplified(ev.body), ev.body, None, v.span(k, k + len(kind)))
+                    return
 
 
 _FOOTER_LINE_MAX = 12

@@ -316,8 +316,10 @@ def cue_regex(lex: Lexicon) -> re.Pattern[str]:
             return "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True)) or "(?!)"
         c = lex.list_cues
         verbs = alt(c.get("attended", []) + c.get("presided", []))
+        # ... 的有 / 的还有, or 的 + a generic descriptor + (还)有: 在主席台就座的党和国家领导人有
+        tails = rf"(?:{alt(c.get('tails', []))}|的(?:{alt(lex.descriptors + c.get('descriptors', []))})还?有)"
         _CUE_RX[id(lex)] = re.compile(
-            rf"(?P<verb>{verbs})(?:{alt(c.get('objects', []))})?(?:{alt(c.get('tails', []))})[：:]?")
+            rf"(?P<verb>{verbs})(?:{alt(c.get('objects', []))})?{tails}[：:]?")
     return _CUE_RX[id(lex)]
 
 
