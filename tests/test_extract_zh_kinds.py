@@ -260,6 +260,7 @@ def test_an_organ_meeting_without_its_body_is_the_presider_s():
 
 
 def test_a_rostrum_cue_naming_the_kind_of_persons_listed():
-    x = run("西原省第五届人民代表大会第三次会议5月9日开幕。在主席台前排就座的省领导有林浩然、周文博、洛桑多吉。")
+    x = run("西原省第五届人民代表大会第三次会议5月9日开幕。"
+            "在主席台前排就座的省领导有林浩然、周文博、洛桑多吉。")
     _, att = roles(x)
     assert {"林浩然", "周文博", "洛桑多吉"} <= att
