@@ -7,62 +7,31 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 DEFAULT_STORE = "kg-store"
 
 
-def _extractions(paths: list[str], desc: str, errors: list, progress: bool = True) -> Iterator:
-    """Stream the Extraction of every release under ``paths``, one at a time (a batch of any size
-    fits in memory). Unreadable files and parser crashes are reported on stderr, appended to
-    ``errors`` and skipped: one bad release never aborts the batch."""
-    from kg.extract import extract
-    from kg.read import ReadError, iter_releases
-    from kg.read.loader import expand_paths
-
-    files = expand_paths(paths)
-    bar = None
-    if progress and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(files), desc=desc, unit="file", file=sys.stderr)
-    for f in files:
-        for item in iter_releases([f]):
-            if isinstance(item, ReadError):
-                errors.append(item)
-                print(f"kg: skipped {item}", file=sys.stderr)
-                continue
-            try:
-                yield extract(item)
-            except Exception as e:  # noqa: BLE001 - one bad release must never abort the batch
-                err = ReadError(item.path or item.id, f"extraction failed: {type(e).__name__}: {e}")
-                errors.append(err)
-                print(f"kg: skipped {err}", file=sys.stderr)
-        if bar is not None:
-            bar.update(1)
-    if bar is not None:
-        bar.close()
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
-    errors: list = []
-    extractions = _extractions(args.paths, "extract", errors, progress=False)
+    from kg.batch import Batch
+
+    batch = Batch(args.paths, budget=args.budget, desc="extract")
     out = sys.stdout
     if args.format == "jsonl":
-        for x in extractions:
+        for x in batch.extractions():
             out.write(json.dumps(x.to_json(spans=args.spans), ensure_ascii=False) + "\n")
     elif args.format == "json":
-        json.dump([x.to_json(spans=True) for x in extractions], out, ensure_ascii=False, indent=2)
+        json.dump([x.to_json(spans=True) for x in batch.extractions()], out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         from kg.export.serialize import serialize_dataset
-        from kg.rdf.build import build_dataset
+        from kg.rdf.build import dataset_of
 
-        ds = build_dataset(list(extractions))
+        ds = dataset_of((node, g) for _, node, g in batch.graphs())
         fmt = "trig" if args.format == "trig" else "turtle"
         out.write(serialize_dataset(ds, fmt))
-    return 1 if errors else 0
+    return 1 if batch.errors else 0
 
 
 def _warn_unloaded_tables(paths: list[str]) -> None:
@@ -78,24 +47,19 @@ def _warn_unloaded_tables(paths: list[str]) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from kg.rdf.build import release_graph
-    from kg.resolve.link import link_stream
+    from kg.batch import Batch
     from kg.store import Store
 
     _warn_unloaded_tables(args.paths)
 
-    errors: list = []
-    done = 0
+    batch = Batch(args.paths, budget=args.budget, desc="ingest", progress=True)
     with Store(args.store) as store:
-        # identity is decided over the whole batch (kg/resolve/link.py), then each release is stored
-        identity, extractions = link_stream(_extractions(args.paths, "ingest", errors))
-        for x in extractions:
-            store.replace_graph(*release_graph(x, identity))
-            done += 1
+        done = batch.ingest(store)
         n = store.triple_count()
-    print(f"ingested {done} releases into {args.store} ({n} quads); {len(errors)} failed",
+    dup = f", {len(batch.duplicates)} duplicates skipped" if batch.duplicates else ""
+    print(f"ingested {done} releases into {args.store} ({n} quads); {len(batch.errors)} failed{dup}",
           file=sys.stderr)
-    return 1 if errors else 0
+    return 1 if batch.errors else 0
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -232,6 +196,49 @@ def date_arg(value: str) -> str:
     return value
 
 
+def positive_int(value: str) -> int:
+    """A whole number of at least 1 (``--top``)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
+def count_arg(value: str) -> int:
+    """A whole number of at least 0 (``--depth``)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
+    return n
+
+
+def seconds_arg(value: str) -> float:
+    """A time in seconds, more than 0 and finite (``--budget``); 0 means no budget."""
+    import math
+
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not math.isfinite(x) or x < 0:
+        raise argparse.ArgumentTypeError(f"must be a finite number of seconds, 0 or more, not {value}")
+    return x
+
+
+def budget_arg(sp: argparse.ArgumentParser) -> None:
+    from kg.extract.budget import DEFAULT_BUDGET
+
+    sp.add_argument("--budget", type=seconds_arg, default=DEFAULT_BUDGET, metavar="SECONDS",
+                    help=f"extraction time allowed per release (default {DEFAULT_BUDGET:g}; 0: no limit);"
+                    " a release that takes longer is reported as that release's error")
+
+
 def window_args(sp: argparse.ArgumentParser) -> None:
     sp.add_argument("--since", type=date_arg, metavar="DATE", help="only events on or after DATE")
     sp.add_argument("--until", type=date_arg, metavar="DATE", help="only events on or before DATE")
@@ -265,10 +272,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("paths", nargs="+", help="release files (.txt .html .htm .jsonl) or folders")
     sp.add_argument("--format", choices=["jsonl", "json", "turtle", "trig"], default="jsonl")
     sp.add_argument("--spans", action="store_true", help="jsonl: add character spans and texts' own forms")
+    budget_arg(sp)
     sp.set_defaults(func=cmd_extract)
 
     sp = sub.add_parser("ingest", help="parse releases into the persistent store (re-ingest replaces)")
     sp.add_argument("paths", nargs="+")
+    budget_arg(sp)
     store_arg(sp)
     sp.set_defaults(func=cmd_ingest)
 
@@ -283,7 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("analyze", help="centrality, communities, co-attendance, initiative spread")
     sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    sp.add_argument("--top", type=int, default=10)
+    sp.add_argument("--top", type=positive_int, default=10)
     window_args(sp)
     sp.add_argument("--split", type=date_arg, metavar="DATE",
                     help="compare centrality before DATE and from DATE on (default: the median event date)")
@@ -293,11 +302,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("explore", help="write the offline HTML graph explorer")
     sp.add_argument("-o", "--output", default="explorer.html")
     sp.add_argument("--focus", help="centre on this person, body or initiative (name or IRI)")
-    sp.add_argument("--depth", type=int, default=2)
+    sp.add_argument("--depth", type=count_arg, default=2)
     window_args(sp)
     sp.add_argument("--type", action="append", default=[], metavar="KINDS",
                     help="only these kinds: person, body, event, initiative (comma-separated or repeated)")
-    sp.add_argument("--top", type=int, metavar="N",
+    sp.add_argument("--top", type=positive_int, metavar="N",
                     help="only the N most central officials and what they are linked to")
     store_arg(sp)
     sp.set_defaults(func=cmd_explore)

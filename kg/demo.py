@@ -27,11 +27,9 @@ def _summary(store, out: TextIO, failed: int, top: int = 5) -> None:
 
 
 def run_demo(samples: Path, store_dir: Path, exports: Path, out: TextIO = sys.stdout) -> int:
-    from kg.cli import _extractions
+    from kg.batch import Batch
     from kg.explore import render_explorer
     from kg.export.serialize import export_store
-    from kg.rdf.build import release_graph
-    from kg.resolve.link import link_stream
     from kg.store import Store
 
     if not samples.is_dir():
@@ -43,11 +41,10 @@ def run_demo(samples: Path, store_dir: Path, exports: Path, out: TextIO = sys.st
     if store_dir.exists():
         shutil.rmtree(store_dir)
     exports.mkdir(parents=True, exist_ok=True)
-    errors: list = []
+    batch = Batch([str(samples)], desc="demo", progress=True)
     with Store(store_dir) as store:
-        identity, extractions = link_stream(_extractions([str(samples)], "demo", errors))
-        for x in extractions:
-            store.replace_graph(*release_graph(x, identity))
+        batch.ingest(store)  # identity over the whole batch (kg/resolve/link.py), then each release stored
+    errors = batch.errors
     with Store(store_dir, read_only=True) as store:
         export_store(store, exports / "kg.ttl", "turtle")
         export_store(store, exports / "kg.trig", "trig")

@@ -31,7 +31,9 @@ from kg.rdf.vocab import (
     RELEASE_ID,
     SDO,
     TEXT,
+    TEXT_DIGEST,
 )
+from kg.read.normalize import text_digest
 from kg.resolve.aliases import external_iri
 from kg.resolve.entities import (
     Resolved,
@@ -119,6 +121,7 @@ class _ReleaseBuilder:
         g.add((node, RDF.type, PROV.Entity))
         g.add((node, RELEASE_ID, Literal(r.id)))
         g.add((node, TEXT, Literal(self.text)))
+        g.add((node, TEXT_DIGEST, Literal(text_digest(self.text))))
         if r.url:
             g.add((node, SDO.url, Literal(clean(r.url), datatype=XSD.anyURI)))
         if r.title:
@@ -293,12 +296,14 @@ def release_graph(x: Extraction, identity: Identity | None = None) -> tuple[URIR
 
 def build_dataset(extractions: Iterable[Extraction]) -> Dataset:
     """All release graphs in one Dataset (a release id seen twice: the later extraction wins)."""
-    graphs: dict[URIRef, Graph] = {}
     xs = list(extractions)
     identity = link(xs)
-    for x in xs:
-        node, g = release_graph(x, identity)
-        graphs[node] = g
+    return dataset_of(release_graph(x, identity) for x in xs)
+
+
+def dataset_of(graphs_in: Iterable[tuple[URIRef, Graph]]) -> Dataset:
+    """(release IRI, graph) pairs in one Dataset, sorted by IRI (a release seen twice: the later wins)."""
+    graphs: dict[URIRef, Graph] = dict(graphs_in)
     ds = Dataset()
     for k, v in PREFIXES.items():
         ds.bind(k, v, override=True)

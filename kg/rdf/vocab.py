@@ -60,6 +60,7 @@ CONVENED_BY = KGO.convenedBy
 ENDORSES = KGO.endorses
 RELEASE_ID = KGO.releaseId
 TEXT = KGO.text
+TEXT_DIGEST = KGO.textDigest
 START = KGO.start
 END = KGO.end
 QUOTE = KGO.quote

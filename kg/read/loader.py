@@ -19,6 +19,7 @@ from kg.read.decode import binary_kind, decode_bytes
 from kg.read.errors import ReadError
 from kg.read.furniture import read_furniture
 from kg.read.html import PageMeta, declared_charset, html_to_text, looks_like_html
+from kg.read.normalize import clean_field, normalize_text
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -48,11 +49,6 @@ def date_hint(stem: str) -> str | None:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
-def normalize_text(text: str) -> str:
-    """Line ends to \\n, byte-order marks and NULs out; nothing else changes (spans index this)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\x00", "")
-
-
 def _iso_date(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
@@ -62,6 +58,9 @@ def _iso_date(value: Any) -> str | None:
 
 def _finish(release: Release, where: str, meta: PageMeta | None = None) -> Release:
     release.text = normalize_text(release.text)
+    release.id = clean_field(release.id) or "release"
+    release.url, release.title = clean_field(release.url), clean_field(release.title)
+    release.source = clean_field(release.source)
     if not release.text.strip():
         raise ReadError(where, "no text (only whitespace)")
     fur = read_furniture(release.text)
@@ -75,6 +74,8 @@ def _finish(release: Release, where: str, meta: PageMeta | None = None) -> Relea
     release.source = release.source or fur.source
     release.url = release.url or fur.url
     release.date_hint = release.date_hint or date_hint(release.id)
+    release.url, release.title = clean_field(release.url), clean_field(release.title)
+    release.source = clean_field(release.source)
     return release
 
 

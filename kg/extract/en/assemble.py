@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from kg.extract.en.bodies import (
     _LEVEL_WORD,
@@ -152,10 +154,14 @@ def _find_span(text: str, form: str) -> tuple[int, int] | None:
 
 
 def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
-    for i, (s, e) in enumerate(sents):
-        if s <= pos < e:
-            return i
-    return -1
+    """The index of the sentence holding ``pos`` (sentences are sorted and do not overlap), else -1."""
+    i = bisect_right(sents, (pos, float("inf"))) - 1
+    return i if i >= 0 and sents[i][0] <= pos < sents[i][1] else -1
+
+
+@lru_cache(maxsize=4096)
+def _body_key(body: str, acronyms: tuple[tuple[str, str], ...]) -> str:
+    return _key(_expand(body, dict(acronyms), frozenset()), body=True)
 
 
 _WHICH_HE = re.compile(r",\s*which\s+(?:he|she)\s+(?:also\s+)?([a-z]+)\b")
@@ -217,10 +223,10 @@ def _add_post(p: Person, post: Post, acronyms: dict[str, str]) -> None:
     """One post per role and body: "Chairman of the 14th National Committee of the CPPCC" and "Chairman of
     the CPPCC National Committee" are one post (the term, acronyms and word order do not count); the
     fuller writing is kept."""
-    key = _key(_expand(post.body or "", acronyms, frozenset()), body=True)
+    acros = tuple(sorted(acronyms.items()))
+    key = _body_key(post.body or "", acros)
     for n, x in enumerate(p.posts):
-        other = _key(_expand(x.body or "", acronyms, frozenset()), body=True)
-        if x.body != post.body and other != key:
+        if x.body != post.body and _body_key(x.body or "", acros) != key:
             continue
         if x.role == post.role:
             if post.body and x.body and len(post.body) > len(x.body) and post.body[:1].isupper():

@@ -661,19 +661,27 @@ _QUOTE_GOES_ON = re.compile(r"\s+[A-Za-z][^\"”]*[\"”]")
 _AT_THE = re.compile(r"\b(?:at|in)\s+the\s+$")
 
 
+MAX_PHRASE_WORDS = 60  # the longest body name of the development set has 21 words
+
+
 def find_bodies(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """Capitalized organization names in ``text`` as (start, end, text form); ``skip`` are spans (headlines,
     menus, person names) not to read from."""
     lex = lexicon()
     masked = re.sub(r"\s*\([A-Z]{2,8}\)", lambda m: " " * len(m.group(0)), text)
     masked = _CO_LTD_TEXT.sub(lambda m: re.sub(r"[., ]", "_", m.group(0)), masked)
-    for s, e in skip or []:
-        masked = masked[:s] + "," * (e - s) + masked[e:]
+    if skip:
+        chars = list(masked)  # one pass: re-slicing the text for every span is quadratic
+        for s, e in skip:
+            chars[s:e] = "," * len(chars[s:e])
+        masked = "".join(chars)
     out: list[tuple[int, int, str]] = []
     for m in _BODY.finditer(masked):
         phrase = m.group(1)
         pos = m.start(1)
         toks = [(t.group(0), pos + t.start()) for t in re.finditer(r"\S+", phrase)]
+        if len(toks) > MAX_PHRASE_WORDS:
+            continue  # a run of capitalised words this long is no name (a spam line, a title-cased page)
         words = [t[0] for t in toks]
         for part in _split_parts(words):
             name = _name_part(part)

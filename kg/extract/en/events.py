@@ -20,13 +20,15 @@ from kg.extract.en.sentences import is_furniture
 
 _MEETING = r"(?i:meeting|session|conference|symposium|study|plenary meeting|executive meeting|forum|seminar)"
 _HELD = re.compile(r"\b(held|holds|convened|convenes|hold|was held|were held|opens|opened|kicked off)\b")
-_BODY_WORDS = (
-    r"(?:(?!(?:Held|Holds|Hold|Convened|Convenes|Opens|Opened|Meets|Met|Its|Their|Was|Were|Chairs|Chaired|Presides|"
+_BODY_WORDS = (  # atomic: a word is read one way only (no backtracking into it)
+    r"(?>(?!(?:Held|Holds|Hold|Convened|Convenes|Opens|Opened|Meets|Met|Its|Their|Was|Were|Chairs|Chaired|Presides|"
     r"Presided|Hosts|Hosted|Attends|Attended)\b)[A-Z][\w’'\-]*|(?i:municipal|county|district|provincial|city|people[’']s|party|committee|"
     r"standing|congress|government|cppcc|npc|mpc|presidium|permanent|commission|assembly|group)|\d+\w*|"
     r"\([A-Za-z]+\))"
 )
-_BODY_PHRASE = rf"((?:the\s+)?{_BODY_WORDS}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_BODY_WORDS})*)"
+# at most 24 words: a body's name is shorter, and a bounded phrase keeps every match attempt short (a run
+# of thousands of capitalised words would otherwise be rescanned from each of its words)
+_BODY_PHRASE = rf"((?:the\s+)?{_BODY_WORDS}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_BODY_WORDS}){{0,23}})"
 _OF_MEETING = re.compile(rf"\b{_MEETING}\s+(?:\(\w+\)\s+)?of\s+{_BODY_PHRASE}")
 _SUBJ_HELD = re.compile(
     rf"{_BODY_PHRASE}(?:[’']s)?\s*(?:\(\w+\)\s*)?"

@@ -9,6 +9,7 @@ and becomes a person when a title stands next to it (see titles.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -123,23 +124,59 @@ _BYLINE = re.compile(
     r"(?:^\s*(?:Xinhua|By|Source)|\b(?:Photo by|[Cc]orrespondent|[Ee]ditor|[Rr]eporter|Author))"
     r"\s*[:：]?\s*[^()\[\]\n]*$"
 )
+_BYLINE_LEAD = re.compile(r"\s*(?:Xinhua|By|Source)")  # _BYLINE's first branch, at a line's start
+_BYLINE_CUE = re.compile(r"\b(?:Photo by|[Cc]orrespondent|[Ee]ditor|[Rr]eporter|Author)")  # its second
 
 
 _BOOK_BEFORE = re.compile(r"\b(?:of|volumes?|books?|read|reading|study|studying|studied)\s+[“\"]?$")
 
 
-def is_byline(text: str, start: int, end: int) -> bool:
+class BylineIndex:
+    """Where a text's lines (after a newline, "(" or "[") start, its byline cues and its closing brackets,
+    so that "does _BYLINE match from the line's start to this name" is a few binary searches instead of a
+    rescan of the line for every name (quadratic on one long line)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [m.start() for m in re.finditer(r"[\n(\[]", text)]
+        self.closers = [m.start() for m in re.finditer(r"[)\]]", text)]
+        cues = list(_BYLINE_CUE.finditer(text))
+        self.cue_ends = [m.end() for m in cues]
+        self.cue_starts = [m.start() for m in cues]
+        self._lead: dict[int, int | None] = {}
+
+    def _closed_between(self, a: int, b: int) -> bool:
+        i = bisect_left(self.closers, a)
+        return i < len(self.closers) and self.closers[i] < b
+
+    def byline_before(self, start: int) -> bool:
+        """_BYLINE.search(text[line_start:start]) without slicing: a cue in the line before ``start`` with
+        no closing bracket after it."""
+        i = bisect_left(self.starts, start)
+        line_start = self.starts[i - 1] + 1 if i else 0
+        if line_start not in self._lead:
+            m = _BYLINE_LEAD.match(self.text, line_start)
+            self._lead[line_start] = m.end() if m else None
+        lead = self._lead[line_start]
+        if lead is not None and lead <= start and not self._closed_between(lead, start):
+            return True
+        j = bisect_right(self.cue_ends, start) - 1
+        if j < 0 or self.cue_starts[j] < line_start:
+            return False
+        return not self._closed_between(self.cue_ends[j], start)
+
+
+def is_byline(text: str, start: int, end: int, index: BylineIndex | None = None) -> bool:
     """Photo credits, reporters and editors: "(Xinhua/Li Ming)", "Editor: Li Ming", "(By Li Ming/Daily)"."""
     if text[end : end + 1] == "/" or text[max(0, start - 1) : start] == "/":
         return True
-    line_start = max(text.rfind("\n", 0, start), text.rfind("(", 0, start), text.rfind("[", 0, start)) + 1
     if re.match(r"(?:[’']s)?\s+Thought\b", text[end : end + 12]):
         return True  # "Xi Jinping Thought on ..." names a doctrine, not the person
     if re.match(r"\s*:\s*(?:The|On)\s+[A-Z]", text[end : end + 12]) and _BOOK_BEFORE.search(
         text[max(0, start - 20) : start]
     ):
         return True  # "the fourth volume of Tao Lin: The Art of Governance" is a book's title, not the person
-    return bool(_BYLINE.search(text[line_start:start]))
+    return (index or BylineIndex(text)).byline_before(start)
 
 
 # Legal-form suffixes and acronyms that close a company name ("... Logistics JSC", "... Energy AS").
@@ -177,7 +214,8 @@ _COMPANY_FORM_AFTER = re.compile(rf"[ \u00a0]+{_COMPANY_FORM}")
 
 def find_mentions(text: str) -> list[Mention]:
     """All person-name candidates in ``text``, left to right, without overlaps (pinyin first)."""
-    return [m for m in _find(text) if not is_byline(text, m.start, m.end)]
+    index = BylineIndex(text)
+    return [m for m in _find(text) if not is_byline(text, m.start, m.end, index)]
 
 
 def _find(text: str) -> list[Mention]:
