@@ -96,6 +96,36 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+class UsageError(Exception):
+    """A request the user must change (an output path that cannot be written, a file of no known format):
+    a message and exit 2, no traceback."""
+
+
+def output_path(value: str, folder: bool = False) -> Path:
+    """Where ``-o`` writes: a file whose folder exists (missing folders are made) and can be written;
+    with ``folder``, a folder (made when missing) that files are written into."""
+    path = Path(value)
+    if path.is_dir() and not folder:
+        raise UsageError(f"cannot write {path}: it is a folder (give a file name)")
+    if folder and path.exists() and not path.is_dir():
+        raise UsageError(f"cannot write into {path}: it is a file, not a folder")
+    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise UsageError(f"cannot write {path}: {blocker} is a file, not a folder")
+    where = path if folder else path.parent
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UsageError(f"cannot create the folder {where}: {e.strerror or e}") from None
+    if not os.access(where, os.W_OK) or (not folder and path.exists() and not os.access(path, os.W_OK)):
+        raise UsageError(f"cannot write {path}: permission denied")
+    return path
+
+
+def _write_error(path: Path, e: OSError) -> UsageError:
+    return UsageError(f"cannot write {path}: {e.strerror or e}")
+
+
 def cmd_explore(args: argparse.Namespace) -> int:
     from kg.explore import Selection, render_explorer
     from kg.store import Store
@@ -108,8 +138,12 @@ def cmd_explore(args: argparse.Namespace) -> int:
         return 2
     sel = Selection(focus=args.focus, depth=args.depth, since=args.since, until=args.until, types=types,
                     top=args.top)
+    out = output_path(args.output)
     with Store(args.store, read_only=True) as store:
-        n = render_explorer(store, Path(args.output), selection=sel)
+        try:
+            n = render_explorer(store, out, selection=sel)
+        except OSError as e:
+            raise _write_error(out, e) from None
     print(f"wrote {args.output} ({n} nodes shown)", file=sys.stderr)
     return 0
 
@@ -126,11 +160,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"kg export: csv writes two files (nodes.csv, edges.csv): give a folder, e.g. -o "
               f"{output.with_suffix('')}/", file=sys.stderr)
         return 2
+    if output is not None:
+        output = output_path(args.output, folder=fmt == "csv")
     with Store(args.store, read_only=True) as store:
-        if fmt in GRAPH_FORMATS:
-            write_graph(store, fmt, output, out=sys.stdout)
-        else:
-            export_store(store, output, fmt, no_text=args.no_text, out=sys.stdout)
+        try:
+            if fmt in GRAPH_FORMATS:
+                write_graph(store, fmt, output, out=sys.stdout)
+            else:
+                export_store(store, output, fmt, no_text=args.no_text, out=sys.stdout)
+        except OSError as e:
+            raise _write_error(output or Path("-"), e) from None
     if not to_stdout:
         print(f"wrote {args.output} ({fmt})", file=sys.stderr)
     return 0
@@ -141,7 +180,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from kg.store import Store
 
     if args.file:
-        conforms, report = validate_file(Path(args.file))
+        path = Path(args.file)
+        if not path.is_file():
+            raise UsageError(f"no such file: {path}")
+        if path.suffix.lower() not in {".ttl", ".trig", ".nq", ".jsonld"}:
+            raise UsageError(f"cannot tell the RDF format of {path}: name it .ttl, .trig, .nq or .jsonld")
+        try:
+            conforms, report = validate_file(path)
+        except Exception as e:  # noqa: BLE001 - the parsers raise many types for a broken file
+            raise UsageError(f"{path} is not valid RDF: {type(e).__name__}: {e}") from None
     else:
         with Store(args.store, read_only=True) as store:
             conforms, report = validate_store(store)
@@ -388,7 +435,7 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     """Errors that are the user's to fix (missing store, unknown query, bad SPARQL, a focus that
     matches nothing): a message, no traceback. Only modules the command already imported are asked,
     to keep start-up light."""
-    errors: list[type[BaseException]] = []
+    errors: list[type[BaseException]] = [UsageError]
     if store := sys.modules.get("kg.store"):
         errors.append(store.StoreError)
     if queries := sys.modules.get("kg.store.queries"):
