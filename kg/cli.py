@@ -176,15 +176,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from kg.export.validate import validate_file, validate_store
+    from kg.export.validate import PARSE_FORMATS, validate_file, validate_store
     from kg.store import Store
 
     if args.file:
         path = Path(args.file)
         if not path.is_file():
             raise UsageError(f"no such file: {path}")
-        if path.suffix.lower() not in {".ttl", ".trig", ".nq", ".jsonld"}:
-            raise UsageError(f"cannot tell the RDF format of {path}: name it .ttl, .trig, .nq or .jsonld")
+        if path.suffix.lower() not in PARSE_FORMATS:
+            known = " ".join(sorted(PARSE_FORMATS))
+            raise UsageError(f"cannot tell the RDF format of {path}: its name should end in one of {known}")
         try:
             conforms, report = validate_file(path)
         except Exception as e:  # noqa: BLE001 - the parsers raise many types for a broken file

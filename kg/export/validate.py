@@ -16,7 +16,7 @@ from rdflib.namespace import RDF, SH
 from kg.rdf.paths import ontology_dir
 from kg.rdf.vocab import PREFIXES
 
-_PARSE_FORMATS = {
+PARSE_FORMATS = {
     ".ttl": "turtle",
     ".turtle": "turtle",
     ".trig": "trig",
@@ -105,7 +105,7 @@ def _report(conforms: bool, results: Graph, data: Graph) -> str:
 
 
 def load_file(path: Path) -> Dataset:
-    fmt = _PARSE_FORMATS.get(Path(path).suffix.lower())
+    fmt = PARSE_FORMATS.get(Path(path).suffix.lower())
     if fmt is None:
         raise ValueError(f"cannot tell the RDF format of {path} (use .ttl .trig .nq .jsonld)")
     ds = Dataset()
