@@ -114,3 +114,4 @@ def test_byline_index_agrees_with_the_pattern(text: str, start: int) -> None:
     start = min(start, len(text))
     line_start = max(text.rfind("\n", 0, start), text.rfind("(", 0, start), text.rfind("[", 0, start)) + 1
     assert BylineIndex(text).byline_before(start) == bool(_BYLINE.search(text[line_start:start]))
+

@@ -145,8 +145,25 @@ def _short_refs(text: str, readings: list[Reading]) -> list[Reading]:
     return out
 
 
+class _SpanFinder:
+    """Where the text writes a form (first occurrence, any case, any run of spaces). Each search reads the
+    whole text, so one release gets at most ``limit`` of them (forms repeat and are remembered); past that
+    the caller's own span stands: a text naming hundreds of bodies is spam, and searching each of them
+    would make extraction quadratic."""
+
+    def __init__(self, text: str, limit: int = 200) -> None:
+        self.text, self.limit = text, limit
+        self.memo: dict[str, tuple[int, int] | None] = {}
+
+    def __call__(self, form: str) -> tuple[int, int] | None:
+        if form not in self.memo:
+            if len(self.memo) >= self.limit:
+                return None
+            self.memo[form] = _find_span(self.text, form)
+        return self.memo[form]
+
+
 def _find_span(text: str, form: str) -> tuple[int, int] | None:
-    """Where the text writes ``form`` (first occurrence, any case, any run of spaces), if it does."""
     pat = r"\s+".join(re.escape(w) for w in form.replace("'", "’").split())
     pat = pat.replace("’", "['’]")
     m = re.search(pat, text, re.I)
@@ -222,7 +239,8 @@ def _named_before(post: Post, body_hits: list[tuple[int, int, str]], loc: Locali
 def _add_post(p: Person, post: Post, acronyms: dict[str, str]) -> None:
     """One post per role and body: "Chairman of the 14th National Committee of the CPPCC" and "Chairman of
     the CPPCC National Committee" are one post (the term, acronyms and word order do not count); the
-    fuller writing is kept."""
+    fuller writing is kept. Body keys are cached (_body_key), so comparing with every earlier post is
+    cheap."""
     acros = tuple(sorted(acronyms.items()))
     key = _body_key(post.body or "", acros)
     for n, x in enumerate(p.posts):
@@ -244,6 +262,7 @@ def _add_post(p: Person, post: Post, acronyms: dict[str, str]) -> None:
 def assemble(release: Release) -> Extraction:
     # "Co., Ltd." is one word of a company name: no comma or period of it ends a title or a sentence
     text = _CO_LTD.sub(lambda m: "Co" + "_" * (len(m.group(0)) - 5) + "Ltd", release.text)
+    span_of = _SpanFinder(text)
     lex = lexicon()
     parts = (release.id or "").split("-")
     loc = find_locality(text, release.title, parts[1].lower() if len(parts) > 2 else None)
@@ -363,7 +382,7 @@ def assemble(release: Release) -> Extraction:
     for p in persons.values():
         for post in p.posts:
             if post.body and post.body_text:
-                add_body(post.body, post.body_text, _find_span(text, post.body_text) or post.span)
+                add_body(post.body, post.body_text, span_of(post.body_text) or post.span)
             elif (
                 post.body
                 and loc.main
@@ -400,7 +419,7 @@ def assemble(release: Release) -> Extraction:
                     continue
                 seen_inner.add(inner)
                 before = set(bodies)
-                add_body(inner, None, _find_span(text, inner) or (b.spans[0] if b.spans else None))
+                add_body(inner, None, span_of(inner) or (b.spans[0] if b.spans else None))
                 work.extend(b2 for k2, b2 in bodies.items() if k2 not in before)
 
     # "the embassy is willing to ...": the embassy of the ambassador's country is an actor of the release
@@ -422,7 +441,7 @@ def assemble(release: Release) -> Extraction:
 
     ref = parse_ref(release.published) or parse_ref(release.date_hint)
     refs = _short_refs(text, readings)
-    starts = frozenset(r.mention.start for r in readings)
+    starts = sorted({r.mention.start for r in readings})
     for name, post in _which_he_heads(text, readings + refs, loc):
         if name in persons:
             _add_post(persons[name], post, acronyms)
@@ -454,7 +473,7 @@ def assemble(release: Release) -> Extraction:
                 if post.body and not any(x.role == post.role and x.body == post.body for x in p.posts):
                     p.posts.append(post)
                     if post.body_text:
-                        add_body(post.body, post.body_text, _find_span(text, post.body_text) or post.span)
+                        add_body(post.body, post.body_text, span_of(post.body_text) or post.span)
     events: list[Event] = []
     for n, ev in enumerate(read_events(text, readings, sents, ref, refs)):
         if not (ev.presided or ev.attended or ev.body_text):

@@ -84,13 +84,16 @@ def find_locality(text: str, title: str | None, site: str | None = None) -> Loca
         # no "X City"/"X County" anywhere: the pinyin place word the release repeats most ("Dalian")
         from kg.extract.en.names import syllable_count
 
+        # words the text also writes after another capitalized word ("Moxi" in "New Moxi"): one pass,
+        # the set of whole words that follow "Xxx " anywhere (a search per word would be quadratic)
+        after_cap = {m.group(1) for m in re.finditer(r"\b[A-Z][a-z]+ (?=(\w+))", text)}
         words = Counter(
             w
             for w in re.findall(r"(?<![\w’'-])([A-Z][a-z]{3,})(?![\w’'-])(?!\s+[A-Z][a-z])", text)
             if w.lower() not in lex.not_name_words
             and w.lower() not in lex.surnames
             and 2 <= syllable_count(w) <= 3
-            and not re.search(rf"\b[A-Z][a-z]+ {w}\b", text)
+            and w not in after_cap
         )
         common = [(n, w) for w, n in words.items() if n >= 3]
         if common:

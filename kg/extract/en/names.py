@@ -218,9 +218,26 @@ def find_mentions(text: str) -> list[Mention]:
     return [m for m in _find(text) if not is_byline(text, m.start, m.end, index)]
 
 
+class _Spans:
+    """Disjoint spans, sorted: does [start, end) overlap one of them? (a binary search, not a scan)"""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1  # the last span starting before ``end``
+        return i >= 0 and self.ends[i] > start
+
+
 def _find(text: str) -> list[Mention]:
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     pos = 0
     while True:
         m = _PAIR.search(text, pos)
@@ -230,7 +247,7 @@ def _find(text: str) -> list[Mention]:
         if got:
             end, name = got
             out.append(Mention(m.start(), end, name, "pinyin"))
-            taken.append((m.start(), end))
+            taken.add(m.start(), end)
             pos = end
         else:
             pos = m.start(2)
@@ -242,11 +259,9 @@ def _find(text: str) -> list[Mention]:
             continue  # the surname is nowhere written in lowercase before a space
         pat = r"[ \u00a0]+".join(re.escape(w.lower()) for w in name.split())
         for m in re.finditer(rf"(?<![\w’'\-]){pat}(?![\w’'\-])", text):
-            if text[m.start() : m.end()].islower() and not any(
-                s < m.end() and m.start() < e for s, e in taken
-            ):
+            if text[m.start() : m.end()].islower() and not taken.overlaps(m.start(), m.end()):
                 out.append(Mention(m.start(), m.end(), name, "pinyin"))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
     lex = lexicon()
     particles = lex.name_particles
     for m in _foreign().finditer(text):
@@ -308,7 +323,7 @@ def _find(text: str) -> list[Mention]:
             continue
         if _inside_org_name(text, start, end):
             continue
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         out.append(Mention(start, end, " ".join(words), "foreign"))
     for m in _CJK_NAME.finditer(text):

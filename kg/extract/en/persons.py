@@ -9,6 +9,8 @@ only accepted next to a title; pinyin names always.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kg.extract.en.bodies import clean as clean_body
@@ -98,7 +100,7 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
     listed = roster(text)
     prev: Reading | None = None
     known = {m.name for m in mentions if m.kind == "pinyin"}
-    starts = frozenset(m.start for m in mentions)
+    starts = sorted({m.start for m in mentions})
     for idx, m in enumerate(mentions):
         nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
         floor = prev.mention.end if prev else 0
@@ -212,13 +214,14 @@ def _listed_with_person(text: str, m: Mention, prev: Reading | None, nxt: Mentio
 _APPOINTED = re.compile(r"[ \u00a0]+(?:was|has been) (?:appointed|elected|named)(?: as)?[ \u00a0]+(?=[A-Z])")
 
 
-def _appointed(text: str, end: int, starts: frozenset[int]) -> tuple[list[Item], int] | None:
+def _appointed(text: str, end: int, starts: Sequence[int]) -> tuple[list[Item], int] | None:
     """ "X was appointed Director of the Y Bureau": the post the release reports X taking up."""
     m = _APPOINTED.match(text, end)
     if not m:
         return None
     stop = re.search(r"[,.;:()]|\s(?:to replace|in place of|replacing)\s", text[m.end() : m.end() + 200])
-    limit = min([m.end() + (stop.start() if stop else 200)] + [x for x in starts if x > m.end()])
+    k = bisect_right(starts, m.end())  # the next name after the verb (``starts`` is sorted)
+    limit = min([m.end() + (stop.start() if stop else 200)] + list(starts[k : k + 1]))
     seg = re.sub(r"\s+(?:and|while|whereas)\s*$", "", text[m.end() : limit])
     if first_role_index(seg) != 0:
         return None

@@ -8,6 +8,8 @@ Deputy Secretary and Mayor", "U.S. Ambassador to China" -> a list of (role, body
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -436,9 +438,9 @@ def _countries() -> frozenset[str]:
     return frozenset(lexicon().nationalities.values())
 
 
-def right_chain(text: str, end: int, starts: frozenset[int] = frozenset()) -> tuple[list[Item], int] | None:
+def right_chain(text: str, end: int, starts: Sequence[int] = ()) -> tuple[list[Item], int] | None:
     """The appositive chain after the name ending at ``end``: ", Member of X and Secretary of Y, ...".
-    ``starts`` are where other names begin: a piece holding a name is that name's title, not ours."""
+    ``starts`` are where other names begin, sorted: a piece holding a name is that name's title, not ours."""
     # ", Title", and the layouts "Name- Title" and "Name (Title of X)"
     m = re.match(r"\s*(?:(\([RL]\))?\s*,|[-–—](?=\s*[A-Za-z])|\((?=[A-Za-z][a-z]))\s*", text[end : end + 12])
     if not m:
@@ -458,7 +460,8 @@ def right_chain(text: str, end: int, starts: frozenset[int] = frozenset()) -> tu
             stop = _PIECE_END.search(text, text.index(")", stop.start()) + 1)
             piece_end = stop.start() if stop else len(text)
         piece = text[pos:piece_end]
-        if any(pos <= x < piece_end for x in starts):
+        k = bisect_left(starts, pos)
+        if k < len(starts) and starts[k] < piece_end:
             break
         if items and stop and stop.group(0) == "," and piece.strip() in _countries():
             pos = stop.end()  # "the governor of Miyagi, Japan, also head of ...": the country is no piece
