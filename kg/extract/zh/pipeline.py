@@ -38,6 +38,7 @@ class _Bodies:
     def __init__(self, lex: Lexicon) -> None:
         self.alias = {f: g[0] for g in lex.bodies for f in g}
         self.items: dict[str, Body] = {}
+        self.seen: set[tuple[str, Span]] = set()  # (key, span) pairs already listed: no rescan of spans
 
     def key(self, key: str) -> str:
         return body_key(self.alias.get(key, key))
@@ -46,7 +47,8 @@ class _Bodies:
         key = self.key(key)
         if key not in self.items:
             self.items[key] = Body(name=name, text_form=text_form if text_form != name else None)
-        if span and span not in self.items[key].spans:
+        if span and (key, span) not in self.seen:
+            self.seen.add((key, span))
             self.items[key].spans.append(span)
 
 
