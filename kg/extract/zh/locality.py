@@ -138,6 +138,12 @@ def _mask_mission_seats(s: str) -> str:
     return _MISSION_SEAT.sub(lambda m: "驻" + "□" * len(m.group(1)), s)
 
 
+def _count(memo: dict[str, int], s: str, stem: str) -> int:
+    if stem not in memo:
+        memo[stem] = s.count(stem)
+    return memo[stem]
+
+
 def infer_locality(s: str, head: str, release_id: str, lex: Lexicon) -> Locality:
     """s: simplified text; head: simplified title + source line."""
     loc = Locality()
@@ -167,11 +173,12 @@ def infer_locality(s: str, head: str, release_id: str, lex: Lexicon) -> Locality
             if m and stem != p.short:
                 cand["市"][stem] += m
                 prov_score[p.full] += m
+    counted: dict[str, int] = {}  # s.count per stem, once (a place named n times is not counted n times)
     for m in _EXPLICIT.finditer(s):
         stem, level = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         # an unknown place must be named more than once (or in the headline / file name): 紧扣县委 is not one
         if not (set(stem) & _STOP) and stem not in _NOT_STEMS and stem not in _common_words(lex) \
-                and (s.count(stem) >= 2 or stem in head or stem in pin):
+                and (_count(counted, s, stem) >= 2 or stem in head or stem in pin):
             cand[level][stem] += 1
     for m in _SOURCE.finditer(head + "\n" + s[:300]):
         stem = m.group(1)

@@ -60,6 +60,7 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
     persons: dict[str, Person] = {}
     hosts: dict[str, tuple[int, int]] = {}
     post_keys: dict[str, set[tuple[str, str]]] = {}
+    span_seen: set[tuple[str, Span]] = set()
     roles: dict[str, tuple[str, Span]] = {}
     # end of the previous mention, its last post, all its posts
     last: tuple[int, ResolvedPost, list[ResolvedPost]] | None = None
@@ -114,7 +115,8 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
                 post_keys[key] = set()
             p = persons[key]
             sp = v.span(a, b)
-            if sp not in p.spans:
+            if (key, sp) not in span_seen:  # a set: a name repeated n times is not rescanned n times
+                span_seen.add((key, sp))
                 p.spans.append(sp)
             for rp in resolved:
                 _add_post(persons, post_keys, v, key, (a, b), rp, bodies)
