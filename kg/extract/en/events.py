@@ -8,7 +8,8 @@ cue (attended, present, took part, met with, held talks, reported ...), both sid
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -167,6 +168,7 @@ def read_events(
                 k -= 1
                 presiding.add(id(readings[k]))
         prev = r
+    in_sentence, refs_in_sentence = _by_start(readings), _by_start(refs or [])
     groups: list[dict] = [{"presided": {}, "attended": {}, "date": None, "first": None}]
     for s, e in sents:
         if is_furniture(text, s, e):
@@ -186,7 +188,7 @@ def read_events(
             hit = p.search(clause)
             if hit and not _WILL_BEFORE.search(clause, 0, hit.start()):
                 kinds.add(v)  # a cue after "will" in its sentence reports a plan, not an event
-        inside = [r for r in readings if s <= r.mention.start < e]
+        inside = in_sentence(s, e)
         if any(id(r) in presiding and r.mention.name in cur["attended"] for r in inside):
             # one who attended the gathering so far presides here: another gathering ("..., which was
             # presided over by the mayor")
@@ -195,7 +197,7 @@ def read_events(
         for r in inside:
             if id(r) in presiding:
                 cur["presided"].setdefault(r.mention.name, r)
-        inside += [r for r in refs or [] if s <= r.mention.start < e]
+        inside += refs_in_sentence(s, e)
         if inside and kinds & {"presided", "presided_by", "attended"} and cur["first"] is None:
             cur["first"] = (s, e)
         if "attended" not in kinds:
@@ -228,6 +230,18 @@ def read_events(
             ev.span = g["first"]
         out.append(ev)
     return out
+
+
+def _by_start(readings: list[Reading]) -> Callable[[int, int], list[Reading]]:
+    """The readings whose mention starts in [s, e), in their given order: a binary search per sentence
+    instead of a scan of every reading (quadratic on a text of many sentences and many names)."""
+    order = sorted(range(len(readings)), key=lambda i: readings[i].mention.start)
+    starts = [readings[i].mention.start for i in order]
+
+    def within(s: int, e: int) -> list[Reading]:
+        return [readings[i] for i in sorted(order[bisect_left(starts, s) : bisect_left(starts, e)])]
+
+    return within
 
 
 def _leading_date(clause: str, ref: date | None) -> date | None:
