@@ -69,6 +69,11 @@ def zh_body_chain(n: int) -> str:
     return "刘波在" + "青山市人民政府办公室" * n + "主持召开会议。\n"
 
 
+def zh_former(n: int) -> str:
+    """A title prefixed by 时任 ("then") n times (it was read by recursion, one level per 时任)."""
+    return "新加坡" + "时任" * n + "总理刘波出席会议。\n"
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "caps": caps,
     "caps_mixed": caps_mixed,
@@ -80,6 +85,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "zh_title_chain": zh_title_chain,
     "zh_list": zh_list,
     "zh_body_chain": zh_body_chain,
+    "zh_former": zh_former,
 }
 
 

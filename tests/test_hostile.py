@@ -51,6 +51,12 @@ def test_the_issue_checks_extract(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert all(len(p["body"] or "") < 300 for r in rows for x in r["persons"] for p in x["posts"])
 
 
+def test_a_repeated_former_title_is_read() -> None:
+    """时任 ("then") repeated thousands of times before a title: read, not a RecursionError."""
+    x = extract(Release(id="f", text=SHAPES["zh_former"](3000)))
+    assert [p.name for p in x.persons] == ["刘波"]
+
+
 def test_budget_stops_a_backtracking_regex_in_c() -> None:
     """The regex engine holds the GIL; the CPU-time signal still stops it (sre polls for signals)."""
     with pytest.raises(BudgetExceeded, match=r"extraction exceeded 0\.3 s"), time_budget(0.3):
@@ -123,7 +129,7 @@ def _hostile_folder(root: Path) -> dict[str, str]:
     root.mkdir()
     for name, reps in (("caps", 60000), ("caps_mixed", 10000), ("title_chain", 10000), ("title_list", 10000),
                        ("name_list", 20000), ("no_stop", 60000), ("zh_title_chain", 10000),
-                       ("zh_list", 60000), ("zh_body_chain", 10000)):
+                       ("zh_list", 60000), ("zh_body_chain", 10000), ("zh_former", 10000)):
         (root / f"{name}.txt").write_text(SHAPES[name](reps), encoding="utf-8")
     (root / "one_line.txt").write_text(SHAPES["one_line"](5_000_000 // 130), encoding="utf-8")
     (root / "controls.txt").write_text("\x01\x02 " + GOOD.replace(" ", "\x0b ", 3) + "\x7f", encoding="utf-8")

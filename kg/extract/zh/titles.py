@@ -87,9 +87,12 @@ def _long(w: str | None) -> bool:
 
 def _prefix_start(s: str, r0: int, lex: Lexicon, places: set[str]) -> int:
     """Start of the body or place written before the role at s[r0] (r0 itself when none)."""
-    if r0 >= 2 and s.startswith("时任", r0 - 2):  # 新加坡时任总理: the country still names the post
-        p = _prefix_start(s, r0 - 2, lex, places)
-        return p if p < r0 - 2 else r0
+    r = r0
+    while r >= 2 and s.startswith("时任", r - 2):  # 新加坡时任总理: the country still names the post
+        r -= 2  # (a loop, not recursion: "时任" repeated a thousand times is no stack overflow)
+    if r < r0:
+        p = _prefix_start(s, r, lex, places)
+        return p if p < r else r0
     for form in _body_forms(lex).get(s[r0 - 1:r0], ()):  # a lexicon body or country wins
         if r0 >= len(form) and s.startswith(form, r0 - len(form)):
             if s[r0 - len(form) - 1:r0 - len(form)] == "驻":
