@@ -236,19 +236,45 @@ def _named_before(post: Post, body_hits: list[tuple[int, int, str]], loc: Locali
     return longest if longest and all(longest.startswith(f) for f in found) else None
 
 
-def _add_post(p: Person, post: Post, acronyms: dict[str, str]) -> None:
+class _PostIndex:
+    """Where each body key sits in a person's posts, so that adding a post compares it with the posts of
+    the same body only (a person given thousands of titles is not rescanned for each). Rebuilt for a
+    person whose posts changed behind its back."""
+
+    def __init__(self, acronyms: dict[str, str]) -> None:
+        self.acros = tuple(sorted(acronyms.items()))
+        self.by_person: dict[int, tuple[int, dict[str, list[int]]]] = {}
+
+    def key(self, post: Post) -> str:
+        return _body_key(post.body or "", self.acros)
+
+    def same_body(self, p: Person, key: str) -> list[int]:
+        known = self.by_person.get(id(p))
+        if known is None or known[0] != len(p.posts):
+            table: dict[str, list[int]] = {}
+            for n, x in enumerate(p.posts):
+                table.setdefault(self.key(x), []).append(n)
+            known = (len(p.posts), table)
+            self.by_person[id(p)] = known
+        return known[1].get(key, [])
+
+    def appended(self, p: Person, key: str) -> None:
+        size, table = self.by_person[id(p)]
+        table.setdefault(key, []).append(size)
+        self.by_person[id(p)] = (size + 1, table)
+
+
+def _add_post(p: Person, post: Post, acronyms: dict[str, str], index: _PostIndex | None = None) -> None:
     """One post per role and body: "Chairman of the 14th National Committee of the CPPCC" and "Chairman of
     the CPPCC National Committee" are one post (the term, acronyms and word order do not count); the
-    fuller writing is kept. Body keys are cached (_body_key), so comparing with every earlier post is
-    cheap."""
-    acros = tuple(sorted(acronyms.items()))
-    key = _body_key(post.body or "", acros)
-    for n, x in enumerate(p.posts):
-        if x.body != post.body and _body_key(x.body or "", acros) != key:
-            continue
+    fuller writing is kept. Only posts of the same body key are compared (``index``)."""
+    index = index or _PostIndex(acronyms)
+    key = index.key(post)
+    for n in index.same_body(p, key):
+        x = p.posts[n]
         if x.role == post.role:
             if post.body and x.body and len(post.body) > len(x.body) and post.body[:1].isupper():
-                p.posts[n] = post
+                p.posts[n] = post  # the same body key: the index stands
             return
         # "Foreign Minister Wang ... Minister Wang": the bare office word is the fuller title's
         if x.role.endswith(f" {post.role}"):
@@ -257,6 +283,7 @@ def _add_post(p: Person, post: Post, acronyms: dict[str, str]) -> None:
             p.posts[n] = post
             return
     p.posts.append(post)
+    index.appended(p, key)
 
 
 def assemble(release: Release) -> Extraction:
@@ -272,6 +299,7 @@ def assemble(release: Release) -> Extraction:
     skip = _skip_spans(text, release, [r.mention for r in readings])
     body_hits = find_bodies(text, skip)
     acronyms = _acronyms(text)
+    post_index = _PostIndex(acronyms)
 
     persons: dict[str, Person] = {}
     memory: dict[str, str] = {}
@@ -325,7 +353,7 @@ def assemble(release: Release) -> Extraction:
                 post = Post(role=post.role, body=inherited, body_text=None, span=post.span)
             last_body_by_head[head] = post.body or ""
             last_post_in_sent[sid] = post
-            _add_post(p, post, acronyms)
+            _add_post(p, post, acronyms, post_index)
 
     bodies: dict[str, Body] = {}
 
@@ -454,9 +482,9 @@ def assemble(release: Release) -> Extraction:
             p = persons[r.mention.name]
             for post in posts_of(rc[0], loc, acronyms, memory):
                 if post.body:
-                    _add_post(p, post, acronyms)
+                    _add_post(p, post, acronyms, post_index)
                     if post.body_text:
-                        add_body(post.body, post.body_text, _find_span(text, post.body_text) or post.span)
+                        add_body(post.body, post.body_text, span_of(post.body_text) or post.span)
         # "As a member of the Political Bureau of X, Wang also briefed ..."
         m = re.search(
             r"\bAs (?:a |an |the )?([^,.;]+),\s*$", text[max(0, r.mention.start - 200) : r.mention.start]
