@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint browser bench clean
+.PHONY: setup demo report test lint browser bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,11 @@ setup: $(STAMP)
 ## Ingest samples/ into ./kg-store and write exports/kg.ttl, exports/kg.trig, exports/explorer.html
 demo: setup
 	$(BIN)/kg demo --samples samples --store kg-store --exports exports
+
+## The samples' report in ./kg-report (kg report); README shows two of its plots, copied to docs/report/
+report: demo
+	$(BIN)/kg report -o kg-report --store kg-store
+	mkdir -p docs/report && cp kg-report/officials.svg kg-report/diffusion.svg docs/report/
 
 ## Headless Chromium for the explorer's browser test (Debian package; needs root, skipped otherwise)
 browser:
@@ -37,6 +42,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_identity.py
+	$(BIN)/python benchmarks/bench_explore.py
 
 clean:
-	rm -rf $(VENV) kg-store .pytest_cache
+	rm -rf $(VENV) kg-store kg-report .pytest_cache

@@ -148,6 +148,17 @@ def cmd_explore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from kg.report import write_report_dir
+    from kg.store import Store
+
+    with Store(args.store, read_only=True) as store:
+        written = write_report_dir(store, Path(args.output), top=args.top, persons=args.person,
+                                   since=args.since, until=args.until)
+    print(f"wrote {written[-1]} and {len(written) - 1} plot(s) in {args.output}", file=sys.stderr)
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from kg.export.graphtools import GRAPH_FORMATS, write_graph
     from kg.export.serialize import export_store, format_of
@@ -359,6 +370,15 @@ def build_parser() -> argparse.ArgumentParser:
     store_arg(sp)
     sp.set_defaults(func=cmd_explore)
 
+    sp = sub.add_parser("report", help="write an offline HTML report with plots (and each plot as SVG)")
+    sp.add_argument("-o", "--output", required=True, metavar="DIR")
+    sp.add_argument("--top", type=int, default=15, help="officials in the rankings and the heat map")
+    sp.add_argument("--person", action="append", default=[], metavar="NAME",
+                    help="an official whose career timeline to draw (repeat; default: the most central)")
+    window_args(sp)
+    store_arg(sp)
+    sp.set_defaults(func=cmd_report)
+
     sp = sub.add_parser("export", help="write the store as Turtle, TriG, N-Quads, JSON-LD, or for graph "
                         "tools (Gephi, Cytoscape) GraphML, GEXF, CSV")
     sp.add_argument("-o", "--output", required=True,
@@ -443,6 +463,8 @@ def _user_errors() -> tuple[type[BaseException], ...]:
         errors.append(queries.QueryNotFound)
     if explore := sys.modules.get("kg.explore"):
         errors.append(explore.FocusError)
+    if report := sys.modules.get("kg.report"):
+        errors.append(report.PersonNotFound)
     return tuple(errors)
 
 
