@@ -16,7 +16,7 @@ from conftest import ROOT, SAMPLES
 # distribution -> the module our code imports (scipy: networkx's PageRank imports it)
 IMPORTED_AS = {"rdflib": "rdflib", "pyoxigraph": "pyoxigraph", "pyshacl": "pyshacl", "networkx": "networkx",
                "pyvis": "pyvis", "pypinyin": "pypinyin", "opencc-python-reimplemented": "opencc",
-               "tqdm": "tqdm", "scipy": None}
+               "tqdm": "tqdm", "scipy": None, "matplotlib": "matplotlib"}
 
 
 def test_every_dependency_is_imported() -> None:
