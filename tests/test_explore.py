@@ -262,7 +262,8 @@ def test_large_graphs_start_without_physics() -> None:
     html, n = explorer_html(GraphData(kinds=kinds, participation=participation))
     data = graph_data(html)
     assert n == 400 and data["options"]["physics"]["enabled"] is False
-    assert data["options"]["edges"]["smooth"] is False
+    edges = data["options"]["edges"]
+    assert edges["smooth"] is False and not edges["arrows"]["to"]["enabled"]
     assert len({(x["x"], x["y"]) for x in data["nodes"]}) == 400
 
 

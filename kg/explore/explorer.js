@@ -5,9 +5,10 @@
   "use strict";
   var started = performance.now();
   var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var t = { start: started, parsed: performance.now() };
   var N = data.nodes.length;
   var byId = data.nodes;  // node ids are their index
-  var state = { stabilized: false, firstDrawMs: null, lastFilterMs: null, drawCount: 0 };
+  var state = { stabilized: false, firstDrawMs: null, lastFilterMs: null, drawCount: 0, t: t };
   window.kgExplorer = state;
 
   function $(id) { return document.getElementById(id); }
@@ -37,19 +38,24 @@
   }
   var nodeHidden = new Uint8Array(N);
   var edgeHidden = new Uint8Array(data.edges.length);
+  // many nodes: physics starts off, edges have no label (their tooltip has it) and nodes get their
+  // label only when the view is zoomed in far enough to read it (see labelView)
+  var large = !data.options.physics.enabled;
   var visItems = data.nodes.map(function (n) {
-    var item = { id: n.id, label: n.label, shape: n.shape, color: n.color, x: n.x, y: n.y, value: n.value };
+    var item = { id: n.id, shape: n.shape, color: n.color, x: n.x, y: n.y, value: n.value };
+    if (!large) { item.label = n.label; }
     if (n.borderWidth) { item.borderWidth = n.borderWidth; }
-    if (revealed && !revealed[n.id]) { item.hidden = true; nodeHidden[n.id] = 1; }
     return item;
   });
   var visEdges = data.edges.map(function (e) {
-    return { id: e.id, from: e.from, to: e.to, label: e.label };
+    return large ? { id: e.id, from: e.from, to: e.to } : { id: e.id, from: e.from, to: e.to, label: e.label };
   });
   var nodes = new vis.DataSet(visItems);
   var edges = new vis.DataSet(visEdges);
   var container = $("kg-graph");
+  t.datasets = performance.now();
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  t.network = performance.now();
   state.network = network; state.nodes = nodes; state.edges = edges; state.data = data;
 
   var pendingFilter = null;
@@ -59,6 +65,36 @@
     if (state.firstDrawMs === null) { state.firstDrawMs = now; state.firstDrawSinceScript = now - started; }
     if (pendingFilter !== null) { state.lastFilterMs = now - pendingFilter; pendingFilter = null; }
   });
+  // labels by zoom level (large graphs): vis-network draws no label smaller than its drawThreshold, so
+  // below that scale none is needed; above it, the nodes in view get theirs (at most LABELS_IN_VIEW)
+  var labelled = new Uint8Array(N), LABELS_IN_VIEW = 600, labelTimer = null;
+  var scaling = data.options.nodes.scaling.label;
+  function labelView() {
+    labelTimer = null;
+    if (!large || network.getScale() * scaling.max < scaling.drawThreshold) { return 0; }
+    var a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var b = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    var inView = [];
+    for (var i = 0; i < N; i++) {
+      var n = byId[i];
+      if (!labelled[i] && !nodeHidden[i] && n.x >= a.x && n.x <= b.x && n.y >= a.y && n.y <= b.y) { inView.push(n); }
+    }
+    inView.sort(function (p, q) { return q.value - p.value || p.id - q.id; });
+    var updates = inView.slice(0, LABELS_IN_VIEW).map(function (n) {
+      labelled[n.id] = 1;
+      return { id: n.id, label: n.label };
+    });
+    if (updates.length) { nodes.update(updates); }
+    return updates.length;
+  }
+  function labelSoon() {
+    if (large && labelTimer === null) { labelTimer = setTimeout(labelView, 120); }
+  }
+  state.labelView = labelView;
+  network.on("zoom", labelSoon);
+  network.on("dragEnd", labelSoon);
+  network.on("animationFinished", labelSoon);
+
   function settled() {
     state.stabilized = true;
     if (data.focus !== null) { network.selectNodes([data.focus]); showDetails(data.focus); }
@@ -124,6 +160,22 @@
   }
   function overlaps(d0, d1, lo, hi) { return !(d1 < lo || d0 > hi); }
 
+  function setHidden(nodeChanges, edgeChanges) {
+    // vis-network 9 (the copy bundled with pyvis) keeps each item's options in network.body: flipping
+    // ``hidden`` there and announcing the change once costs a fraction of a DataSet update, which
+    // re-parses every option of every changed item. (The DataSets never carry ``hidden``.)
+    var body = network.body;
+    if (body && body.nodes && body.edges && body.emitter) {
+      nodeChanges.forEach(function (c) { body.nodes[c.id].options.hidden = c.hidden; });
+      edgeChanges.forEach(function (c) { body.edges[c.id].options.hidden = c.hidden; });
+      body.emitter.emit("_dataUpdated");
+    } else {
+      if (nodeChanges.length) { nodes.update(nodeChanges); }
+      if (edgeChanges.length) { edges.update(edgeChanges); }
+      network.redraw();
+    }
+  }
+
   function applyFilters() {
     var kinds = checked("kind"), rels = checked("rel");
     var lo = dayList.length ? dayList[Number(from.value)] : null;
@@ -165,9 +217,8 @@
     }
     nodeHidden = nh; edgeHidden = eh;
     pendingFilter = performance.now();
-    if (nodeChanges.length) { nodes.update(nodeChanges); }
-    if (edgeChanges.length) { edges.update(edgeChanges); }
-    if (!nodeChanges.length && !edgeChanges.length) { network.redraw(); }
+    setHidden(nodeChanges, edgeChanges);
+    labelSoon();
     state.visible = shown;
     $("kg-visible").textContent = shown + " of " + N + " nodes shown";
     return shown;

@@ -410,7 +410,7 @@ def build_view(data: GraphData, evidence: Evidence | None = None, sel: Selection
     options: dict[str, Any] = {k: dict(v) for k, v in OPTIONS.items()}
     options["physics"] = dict(OPTIONS["physics"], enabled=shown_count <= LARGE)
     if shown_count > LARGE:  # straight edges without labels keep a large view fluid
-        options["edges"] = dict(OPTIONS["edges"], smooth=False, font={"size": 0})
+        options["edges"] = dict(OPTIONS["edges"], smooth=False, arrows={"to": {"enabled": False}})
         options["interaction"] = dict(OPTIONS["interaction"], hideEdgesOnDrag=True, hideEdgesOnZoom=True)
     all_dates = sorted({d for n in nodes for d in (n.get("d0"), n.get("d1")) if d})
     payload = {
