@@ -78,7 +78,9 @@ _WILL_BEFORE = re.compile(r"\bwill\b[^.]*$")
 # what may stand between a presider's name (or title) and the presiding verb: ", also", "who", "on the
 # afternoon", ...
 _PRESIDE_GAP = (
-    r"\s*(?:\([RL]\)\s*)?(?:\([A-Z]{2,8}\)\s*)?,?\s*(?:also\s+|then\s+|has\s+|who\s+|yesterday\s+|recently\s+|"
+    # a photo position ("(R)", "(center)", "(2nd L)") or an acronym gloss may stand before the verb
+    r"\s*(?:\((?:[RLC]|\d\w*\s+[RL]|center|centre|front|right|left|middle)\)\s*)?(?:\([A-Z]{2,8}\)\s*)?,?\s*"
+    r"(?:also\s+|then\s+|has\s+|who\s+|yesterday\s+|recently\s+|"
     r"(?:on|in|at)\s+(?:the\s+)?\w+(?:\s+(?:morning|afternoon|evening))?\s+|"
     # "X attended and presided over the meeting", "X attended the meeting and chaired it"
     r"attended\s+(?:the\s+(?:meeting|session|conference|event)\s+)?and\s+)?"
