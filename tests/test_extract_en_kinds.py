@@ -416,7 +416,7 @@ def test_which_he_heads_gives_the_subject_the_lead_of_that_body() -> None:
 
 
 def test_presiding_after_a_photo_position_and_presided_by_without_over() -> None:
-    x = run("Gao Ming (center), Secretary of the CPC Qingshan Municipal Committee, presides over the meeting.")
+    x = run("Gao Ming (center), Secretary of the CPC Qingshan Municipal Committee, presides over it.")
     assert x.events[0].presided_by == ["Gao Ming"]
     y = run("The meeting was presided by Gao Ming, Mayor of Qingshan. Luo Pingan attended.")
     assert y.events[0].presided_by == ["Gao Ming"]

@@ -442,7 +442,11 @@ def right_chain(text: str, end: int, starts: Sequence[int] = ()) -> tuple[list[I
     """The appositive chain after the name ending at ``end``: ", Member of X and Secretary of Y, ...".
     ``starts`` are where other names begin, sorted: a piece holding a name is that name's title, not ours."""
     # ", Title", and the layouts "Name- Title" and "Name (Title of X)"
-    m = re.match(r"\s*(?:(\([RL]\))?\s*,|[-–—](?=\s*[A-Za-z])|\((?=[A-Za-z][a-z]))\s*", text[end : end + 12])
+    m = re.match(
+        r"\s*(?:(\((?:[RLC]|\d\w*\s+[RL]|center|centre|front|right|left|middle)\))?\s*,|[-–—](?=\s*[A-Za-z])"
+        r"|\((?=[A-Za-z][a-z]))\s*",
+        text[end : end + 16],
+    )
     if not m:
         return None
     pos = end + m.end()
