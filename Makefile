@@ -41,6 +41,7 @@ lint: setup
 bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python benchmarks/bench_serve.py
 	$(BIN)/python benchmarks/bench_identity.py
 	$(BIN)/python benchmarks/bench_explore.py
 
