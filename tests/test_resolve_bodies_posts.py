@@ -171,3 +171,11 @@ def test_external_ids_reach_the_resolution_and_the_graph(tmp_path, monkeypatch) 
     finally:
         aliases.initiatives.cache_clear()
         aliases.bodies.cache_clear()
+
+
+def test_chinese_places_translate_by_the_gazetteer_before_pinyin() -> None:
+    assert resolve_body("陕西省人民政府").en == "Shaanxi Provincial People's Government"
+    shaanxi = resolve_body("Shaanxi Provincial People's Government").local
+    assert resolve_body("陜西省人民政府").local == shaanxi
+    assert resolve_body("山西省人民政府").en == "Shanxi Provincial People's Government"
+    assert resolve_body("中共内蒙古自治区委员会").local != resolve_body("中共山西省委").local

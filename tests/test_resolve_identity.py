@@ -184,6 +184,7 @@ def test_well_known_officials_have_a_fixed_iri() -> None:
 
 def test_traditional_place_is_simplified_first() -> None:
     assert _place(["璧山區委"]) == _place(["璧山区委"]) == "bishan"
+    assert _place(["陜西省人民政府"]) == _place(["陝西省人民政府"]) == _place(["陕西省人民政府"]) == "shaanxi"
     assert _place(["廣東省委"]) == "guangdong"
 
 

@@ -139,8 +139,17 @@ def _translate_zh_body(zh: str) -> str | None:
     for rx, template in aliases.body_patterns():
         m = rx.match(zh)
         if m:
-            return template.format(p=place_en(m.group("p")))
+            return template.format(p=_place_en(m.group("p")))
     return None
+
+
+def _place_en(zh: str) -> str:
+    """The English name of a Chinese place: the bundled gazetteer's (陕西 -> Shaanxi, not the pinyin
+    "Shanxi" of 山西), else pinyin. Bundled rows only, so that body IRIs do not change with KG_DATA_PATH."""
+    for pl in aliases.bundled_places():
+        if pl.zh == zh:
+            return pl.en
+    return place_en(zh)
 
 
 def _alts(name: str, *canon: str | None) -> tuple[str, ...]:

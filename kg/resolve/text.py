@@ -24,10 +24,26 @@ def has_han(s: str) -> bool:
     return bool(_HAN.search(s))
 
 
+@lru_cache(maxsize=1)
+def _variants() -> dict[int, str]:
+    """kg/data/aliases/variants.tsv: character variants OpenCC leaves alone (陜 -> 陕)."""
+    from importlib import resources
+
+    path = resources.files("kg") / "data" / "aliases" / "variants.tsv"
+    table: dict[int, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if line.startswith("#") or len(cells) < 2 or len(cells[0]) != 1 or not cells[1].strip():
+            continue
+        table[ord(cells[0])] = cells[1].strip()
+    return table
+
+
 @lru_cache(maxsize=65536)
 def to_simplified(s: str) -> str:
-    """Traditional Chinese characters converted to simplified (other characters unchanged)."""
-    return _t2s().convert(s) if has_han(s) else s
+    """Traditional Chinese characters converted to simplified, then the variants of variants.tsv to
+    their standard form (other characters unchanged)."""
+    return _t2s().convert(s).translate(_variants()) if has_han(s) else s
 
 
 def clean(s: str) -> str:
