@@ -255,26 +255,24 @@ def date_arg(value: str) -> str:
     return value
 
 
-def positive_int(value: str) -> int:
-    """A whole number of at least 1 (``--top``)."""
+def _whole_number(value: str, minimum: int, bound: str) -> int:
     try:
         n = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    if n < minimum:
+        raise argparse.ArgumentTypeError(f"must be {bound}, not {n}")
     return n
+
+
+def positive_int(value: str) -> int:
+    """A whole number of at least 1 (``--top``)."""
+    return _whole_number(value, 1, "at least 1")
 
 
 def count_arg(value: str) -> int:
     """A whole number of at least 0 (``--depth``)."""
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
-    return n
+    return _whole_number(value, 0, "0 or more")
 
 
 def seconds_arg(value: str) -> float:
