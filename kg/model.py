@@ -39,6 +39,7 @@ class Post:
     body: str | None  # the body, locally qualified where the text leaves it implicit
     body_text: str | None = None  # the text's own form of the body, when it differs ("市委")
     span: Span | None = None
+    why: list[str] = field(default_factory=list)  # provenance for --trace: "component: rule or data line"
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Person:
     name: str  # as written (Chinese characters for Chinese text)
     posts: list[Post] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -53,12 +55,14 @@ class Body:
     name: str  # the preferred (qualified) form
     text_form: str | None = None  # the text's own form when it differs
     spans: list[Span] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Initiative:
     name: str
     spans: list[Span] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -72,6 +76,12 @@ class Event:
     kind: str | None = None  # "meeting", "session", "talks", "visit", "conference", ...
     span: Span | None = None  # where the event is reported
     role_spans: dict[str, Span] = field(default_factory=dict)  # "presided:NAME"/"attended:NAME" -> span
+    # Relations beyond presided/attended, by relation id of kg/data/relations.tsv ("inspected": [names]).
+    relations: dict[str, list[str]] = field(default_factory=dict)
+    why: list[str] = field(default_factory=list)  # provenance of the event itself (and its date, body)
+    # Provenance of each role, keyed like role_spans: "presided:NAME", "attended:NAME",
+    # "initiative:NAME", "date", "body", "RELATION:NAME".
+    role_why: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
