@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from kg.model import Event, Extraction, Person, Post, Release
 from kg.rdf.build import build_dataset, release_graph
@@ -39,13 +39,21 @@ def test_traditional_name_kept_as_alt_label() -> None:
 def test_posts_bodies_events_initiatives() -> None:
     rel, g = release_graph(chinese_release())
     assert rel == ID["release/zh-qingshan-20240306-wsw3"]
-    post = ID["post/lin-haoran--qingshan/secretary--cpc-qingshan-municipal-committee"]
+    post = ID["post/secretary--cpc-qingshan-municipal-committee"]  # one post per (role, body)
     body = ID["body/cpc-qingshan-municipal-committee"]
     assert (
         (post, ORG.postIn, body) in g and (post, ORG.heldBy, LIN_QS) in g and (LIN_QS, ORG.holds, post) in g
     )
     assert (post, ORG.role, ID["role/secretary"]) in g
-    assert (post, AS_OF, Literal("2024-03-06", datatype=XSD.date)) in g
+    # the holding: an org:Membership with its time:Interval, attested on the release's date
+    m = ID["membership/lin-haoran--qingshan/secretary--cpc-qingshan-municipal-committee"]
+    assert (m, RDF.type, ORG.Membership) in g and (m, ORG.member, LIN_QS) in g
+    assert (m, ORG.organization, body) in g and (m, ORG.role, ID["role/secretary"]) in g
+    assert (m, KGO.post, post) in g
+    interval = URIRef(f"{m}/interval")
+    assert (m, ORG.memberDuring, interval) in g and (interval, RDF.type, TIME.Interval) in g
+    assert (interval, AS_OF, Literal("2024-03-06", datatype=XSD.date)) in g
+    assert (post, AS_OF, None) not in g  # a shared post carries no holder's dates
     assert (body, RDF.type, SDO.GovernmentOrganization) in g
     assert Literal("中共青山市委", lang="zh") in set(g.objects(body, RDFS.label))
     assert Literal("CPC Qingshan Municipal Committee", lang="en") in set(g.objects(body, RDFS.label))

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from kg.model import Event, Extraction, Post, Span
 from kg.rdf import iri
@@ -22,10 +22,12 @@ from kg.rdf.evidence import EvidenceWriter, find_span, valid_span
 from kg.rdf.vocab import (
     AS_OF,
     CONVENED_BY,
+    ENDED_BY,
     ENDORSES,
     INITIATIVE,
     MEETING,
     ORG,
+    POST,
     PREFIXES,
     PRESIDED_BY,
     RELEASE_ID,
@@ -45,6 +47,7 @@ from kg.resolve.entities import (
 )
 from kg.resolve.link import Identity, link
 from kg.resolve.persons import english_name, external_ids_of
+from kg.resolve.tenure import tenure_of
 from kg.resolve.text import clean, display, has_han, to_simplified
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -211,7 +214,7 @@ class _ReleaseBuilder:
         body = self.body(body_name, span, p.body_text if body_name == p.body else None)
         role, rr = self.role(role_name, span)
         br = resolve_body(body_name, self.x.release.id)
-        node = iri.post_iri(person, role, body)
+        node = iri.post_iri(role, body)
         self.g.add((node, RDF.type, ORG.Post))
         self.ev.add(node, ORG.postIn, body, span)
         self.ev.add(node, ORG.role, role, span)
@@ -224,9 +227,39 @@ class _ReleaseBuilder:
         if not (rr.en and br.en) and not (rr.zh and br.zh):
             label = f"{display(role_name)}, {display(body_name)}"
             self.ev.add(node, RDFS.label, Literal(label, lang=lang_of(label)), span)
-        d = _date(self.date)
-        if d is not None:
-            self.ev.add(node, AS_OF, d, span)
+        self.membership(person, node, role, body, tenure_of(self.text, valid_span(self.text, p.span),
+                                                            self.x.language), span)
+
+    def membership(self, person: URIRef, post: URIRef, role: URIRef, body: URIRef, kind: str | None,
+                   span: Span | None) -> None:
+        """The person's holding of the post (org:Membership) and its time:Interval: the release's date
+        as an attested date, as the beginning or the end where the words before the title say so
+        (kg/resolve/tenure.py), or as the date by which a "former" holding had ended."""
+        m = iri.membership_iri(person, role, body)
+        g = self.g
+        g.add((m, RDF.type, ORG.Membership))
+        self.ev.add(m, ORG.member, person, span)
+        self.ev.add(m, ORG.organization, body, span)
+        self.ev.add(m, ORG.role, role, span)
+        self.ev.add(m, POST, post, span)
+        day = valid_date(self.date)
+        if day is None:
+            return
+        interval = iri.interval_iri(m)
+        g.add((interval, RDF.type, TIME.Interval))
+        self.ev.add(m, ORG.memberDuring, interval, span)
+        d = Literal(day, datatype=XSD.date)
+        if kind == "former":
+            self.ev.add(interval, ENDED_BY, d, span)
+            return
+        if kind in ("start", "end"):
+            instant = iri.instant_iri(day)
+            g.add((instant, RDF.type, TIME.Instant))
+            g.add((instant, TIME.inXSDDate, d))
+            self.ev.add(interval, TIME.hasBeginning if kind == "start" else TIME.hasEnd, instant, span)
+            if kind == "end":
+                return
+        self.ev.add(interval, AS_OF, d, span)
 
     def event(self, e: Event) -> None:
         if not clean(e.name):

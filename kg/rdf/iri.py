@@ -3,7 +3,8 @@ IRIs never contain characters that break Turtle, N-Triples, JSON-LD or HTML.
 
   kgid:release/<id>                 kgid:person/<name>[--<jurisdiction>]
   kgid:body/<canonical-name>        kgid:initiative/<canonical-name>      kgid:role/<role>
-  kgid:post/<person>/<role>--<body> kgid:event/<date>-<name>-<hash>       kgid:evidence/<hash>
+  kgid:post/<role>--<body>          kgid:membership/<person>/<role>--<body>[/interval]
+  kgid:instant/<YYYY-MM-DD>         kgid:event/<date>-<name>-<hash>       kgid:evidence/<hash>
 """
 
 from __future__ import annotations
@@ -46,15 +47,35 @@ def role_iri(local: str) -> URIRef:
     return mint("role", local)
 
 
-def post_iri(person: URIRef, role: URIRef, body: URIRef) -> URIRef:
-    """One post per (holder, role, body): a holder's tenure of an office, dated by kgo:asOf."""
-    p = str(person).rsplit("/", 1)[1]
+def _post_tail(role: URIRef, body: URIRef) -> str:
     r = str(role).rsplit("/", 1)[1]
     b = str(body).rsplit("/", 1)[1]
     tail = f"{r}--{b}"
     if len(tail) > MAX_LEN:
         tail = f"{r[:24].strip('-')}--{b[:32].strip('-')}-{short_hash(tail)}"
-    return mint("post", f"{p}/{tail}")
+    return tail
+
+
+def post_iri(role: URIRef, body: URIRef) -> URIRef:
+    """One org:Post per (role, body), shared by its successive holders: kgid:post/<role>--<body>."""
+    return mint("post", _post_tail(role, body))
+
+
+def membership_iri(person: URIRef, role: URIRef, body: URIRef) -> URIRef:
+    """A person's holding of a post (org:Membership): kgid:membership/<person>/<role>--<body>.
+    (Before posts were shared, this was the post's IRI, kgid:post/<person>/<role>--<body>.)"""
+    p = str(person).rsplit("/", 1)[1]
+    return mint("membership", f"{p}/{_post_tail(role, body)}")
+
+
+def interval_iri(membership: URIRef) -> URIRef:
+    """The time:Interval of a membership: its IRI plus ``/interval``."""
+    return URIRef(f"{membership}/interval")
+
+
+def instant_iri(day: str) -> URIRef:
+    """A day as a time:Instant: kgid:instant/2024-03-06 (one node per day, shared)."""
+    return mint("instant", day)
 
 
 def event_iri(name_key: str, date: str | None, body: URIRef | None, by_body: bool = False) -> URIRef:
