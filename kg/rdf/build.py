@@ -12,19 +12,23 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
+from kg import knowledge
 from kg.model import Event, Extraction, Post, Span
 from kg.rdf import iri
-from kg.rdf.evidence import EvidenceWriter, find_span, valid_span
+from kg.rdf.evidence import EvidenceWriter, find_span, sentence_around, valid_span
 from kg.rdf.vocab import (
     AS_OF,
     CONVENED_BY,
+    DATA_DIGEST,
     ENDED_BY,
     ENDORSES,
     INITIATIVE,
+    KG_VERSION,
     MEETING,
     ORG,
     POST,
@@ -36,7 +40,7 @@ from kg.rdf.vocab import (
     TEXT_DIGEST,
 )
 from kg.read.normalize import text_digest
-from kg.resolve.aliases import external_iri
+from kg.resolve.aliases import external_iri, places
 from kg.resolve.entities import (
     Resolved,
     canonical_post,
@@ -45,8 +49,10 @@ from kg.resolve.entities import (
     resolve_body,
     resolve_role,
 )
+from kg.resolve.events import base_name, place_of, short_name
 from kg.resolve.link import Identity, link
 from kg.resolve.persons import english_name, external_ids_of
+from kg.resolve.slug import slugify
 from kg.resolve.tenure import tenure_of
 from kg.resolve.text import clean, display, has_han, to_simplified
 
@@ -81,6 +87,21 @@ def new_graph() -> Graph:
     return g
 
 
+KG_AGENT = iri.mint("agent", "kg")
+
+
+@cache
+def _reader(_data_path: str) -> tuple[str, str]:
+    """(kg version, digest of the knowledge tables in effect): what decides how a release is read."""
+    from kg import __version__
+
+    return __version__, knowledge.digest()
+
+
+def reader() -> tuple[str, str]:
+    return _reader(knowledge.data_path_value())
+
+
 class _ReleaseBuilder:
     def __init__(self, x: Extraction, identity: Identity) -> None:
         self.x = x
@@ -89,7 +110,9 @@ class _ReleaseBuilder:
         self.text = r.text or ""
         self.release = iri.release_iri(r.id)
         self.g = new_graph()
-        self.ev = EvidenceWriter(self.g, self.release, r.id, self.text)
+        self.version, self.data_digest = reader()
+        self.activity = iri.activity_iri(r.id, self.version, self.data_digest)
+        self.ev = EvidenceWriter(self.g, self.release, r.id, self.text, self.activity)
         self.persons: dict[str, URIRef] = {}
         self.events_per_body_date: Counter[tuple[URIRef, str | None]] = Counter(
             (iri.body_iri(resolve_body(e.body, r.id).local), e.date)
@@ -135,6 +158,20 @@ class _ReleaseBuilder:
         lang = self.x.language or r.language
         if lang:
             g.add((node, SDO.inLanguage, Literal(lang)))
+        self.activity_node()
+
+    def activity_node(self) -> None:
+        """The reading of this release (prov:Activity): which kg version and which tables. No time:
+        the same inputs give the same activity and byte-identical exports (README, "Provenance")."""
+        g, act = self.g, self.activity
+        g.add((act, RDF.type, PROV.Activity))
+        g.add((act, RDFS.label, Literal(f"kg {self.version} reading {self.x.release.id}")))
+        g.add((act, PROV.used, self.release))
+        g.add((act, PROV.wasAssociatedWith, KG_AGENT))
+        g.add((act, KG_VERSION, Literal(self.version)))
+        g.add((act, DATA_DIGEST, Literal(f"sha256:{self.data_digest}")))
+        g.add((KG_AGENT, RDF.type, PROV.SoftwareAgent))
+        g.add((KG_AGENT, RDFS.label, Literal("kg", lang="en")))
 
     # -- entities -----------------------------------------------------------------------------
     def person(self, name: str, posts: list[Post], spans: list[Span]) -> URIRef:
@@ -267,12 +304,16 @@ class _ReleaseBuilder:
         span = self.span(e.span, e.name)
         body = self.body(e.body, span) if e.body and clean(e.body) else None
         by_body = body is not None and self.events_per_body_date.get((body, e.date), 0) == 1
-        node = iri.event_iri(clean(to_simplified(e.name)).lower(), e.date, body, by_body=by_body)
+        base = base_name(clean(e.name))  # "X (2)": another reading of the same reported event
+        node = iri.event_iri(to_simplified(base).lower(), e.date, body, by_body=by_body)
         g = self.g
         g.add((node, RDF.type, SDO.Event))
         if _MEETING.search(e.kind) if e.kind else _MEETING.search(e.name):
             g.add((node, RDF.type, MEETING))
-        self.ev.add(node, SDO.name, Literal(display(e.name), lang=lang_of(e.name)), span)
+        lang = "zh" if self.x.language == "zh" else lang_of(base)
+        name = short_name(base, e.presided_by, e.attended_by, lang) or base
+        self.ev.add(node, SDO.name, Literal(display(name), lang=lang_of(name)), span)
+        self.location(node, span)
         d = _date(e.date)
         if d is not None:
             self.ev.add(node, SDO.startDate, d, span)
@@ -297,6 +338,22 @@ class _ReleaseBuilder:
                 self.ev.add(node, ENDORSES, ini, span)
                 if body is not None:
                     self.ev.add(body, ENDORSES, ini, span)
+
+    def location(self, event: URIRef, span: Span | None) -> None:
+        """schema:location: the place the event's sentence gives ("in Beijing", 在北京人民大会堂)."""
+        if span is None:
+            return
+        lang = "zh" if self.x.language == "zh" else "en"
+        place = place_of(sentence_around(self.text, span), lang, self.x.locality)
+        if not place:
+            return
+        en = place if lang == "en" else next((p.en for p in places() if p.zh == place), None)
+        node = iri.mint("place", slugify(en or place))
+        self.g.add((node, RDF.type, SDO.Place))
+        self.ev.add(node, RDFS.label, Literal(place, lang=lang), span)
+        if en and lang == "zh":
+            self.ev.add(node, RDFS.label, Literal(en, lang="en"), span)
+        self.ev.add(event, SDO.location, node, span)
 
     def build(self) -> Graph:
         self.release_node()

@@ -5,6 +5,7 @@ IRIs never contain characters that break Turtle, N-Triples, JSON-LD or HTML.
   kgid:body/<canonical-name>        kgid:initiative/<canonical-name>      kgid:role/<role>
   kgid:post/<role>--<body>          kgid:membership/<person>/<role>--<body>[/interval]
   kgid:instant/<YYYY-MM-DD>         kgid:event/<date>-<name>-<hash>       kgid:evidence/<hash>
+  kgid:activity/<release>/kg-<version>-<tables digest>                   kgid:agent/kg
 """
 
 from __future__ import annotations
@@ -91,6 +92,14 @@ def event_iri(name_key: str, date: str | None, body: URIRef | None, by_body: boo
     h = short_hash(f"{name_key}|{d}|{body or ''}")
     readable = slugify(name_key, max_len=400)[:40].rsplit("-", 1)[0].strip("-") or "event"
     return mint("event", f"{d}-{readable}-{h}")
+
+
+def activity_iri(release_id: str, version: str, data_digest: str) -> URIRef:
+    """The reading of one release by one kg version with one set of tables:
+    kgid:activity/<release>/kg-<version>-<digest>. The same inputs give the same activity (and facts)."""
+    v = slugify(version, max_len=24) or "unknown"
+    d = slugify(data_digest.split(":")[-1][:12], max_len=12) or "none"
+    return mint("activity", f"{slugify(release_id, max_len=96, exact=True)}/kg-{v}-{d}")
 
 
 def evidence_iri(release_id: str, s: URIRef, p: URIRef, o: object) -> URIRef:

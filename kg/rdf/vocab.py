@@ -39,6 +39,7 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, XS
 ORG = Namespace("http://www.w3.org/ns/org#")
 SDO = Namespace("https://schema.org/")
 KGO = Namespace("https://w3id.org/kg/ontology#")
+OA = Namespace("http://www.w3.org/ns/oa#")  # W3C Web Annotation (text selectors of evidence)
 ID = Namespace("https://w3id.org/kg/id/")  # minted resources: ID["person/zhang-zhijun"], ...
 
 PREFIXES = {
@@ -47,6 +48,7 @@ PREFIXES = {
     "org": ORG,
     "schema": SDO,
     "prov": PROV,
+    "oa": OA,
     "foaf": FOAF,
     "skos": SKOS,
     "time": TIME,
@@ -74,4 +76,7 @@ END = KGO.end
 QUOTE = KGO.quote
 AS_OF = KGO.asOf
 POST = KGO.post  # membership -> the org:Post it is the holding of
-ENDED_BY = KGO.endedBy  # interval -> a date by which the holding had ended ("former", 原)
+ENDED_BY = KGO.endedBy
+VERBATIM = KGO.verbatim  # evidence -> false when a literal fact is not the span's own words
+KG_VERSION = KGO.kgVersion  # activity -> the kg version that read the release
+DATA_DIGEST = KGO.dataDigest  # activity -> kg.knowledge.digest() of the tables in effect
