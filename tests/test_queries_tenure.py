@@ -101,7 +101,7 @@ def test_holder_on_date(store: Store, day: str, holders: list[tuple[str, str]]) 
 
 
 def test_succession(store: Store) -> None:
-    cols = ("person_name", "first", "last", "ended_by", "predecessor_name", "successor_name")
+    cols = ("person_name", "first", "last", "ended_by", "predecessors", "successors")
     assert run(store, "succession", cols, wanted=MAYOR) == [
         ("Gao Ming", "2021-03-02", "2022-06-10", "2023-09-08", None, "Fan Qing"),
         ("Fan Qing", "2023-01-15", "2024-05-20", None, "Gao Ming", None),

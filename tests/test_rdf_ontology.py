@@ -51,6 +51,7 @@ def test_shapes_target_every_class_emitted() -> None:
         vocab.OA.TextPositionSelector,
         vocab.PROV.Activity,
         vocab.PROV.SoftwareAgent,
+        vocab.SDO.Place,
         vocab.ORG.Role,
         vocab.SDO.Event,
         vocab.INITIATIVE,

@@ -29,6 +29,7 @@ from kg.rdf.vocab import (
     ENDORSES,
     INITIATIVE,
     KG_VERSION,
+    LINKER_RECORD,
     MEETING,
     ORG,
     POST,
@@ -50,7 +51,7 @@ from kg.resolve.entities import (
     resolve_role,
 )
 from kg.resolve.events import base_name, place_of, short_name
-from kg.resolve.link import Identity, link
+from kg.resolve.link import Identity, Linker, link
 from kg.resolve.persons import english_name, external_ids_of
 from kg.resolve.slug import slugify
 from kg.resolve.tenure import tenure_of
@@ -159,6 +160,7 @@ class _ReleaseBuilder:
         if lang:
             g.add((node, SDO.inLanguage, Literal(lang)))
         self.activity_node()
+        g.add((node, LINKER_RECORD, Literal(Linker.record(self.x, self.identity))))
 
     def activity_node(self) -> None:
         """The reading of this release (prov:Activity): which kg version and which tables. No time:
@@ -200,6 +202,8 @@ class _ReleaseBuilder:
             self.ev.add(node, FOAF.name, Literal(written, lang="en"), span)
         if member:  # the IRI this release alone would give: kept as another name of the person
             self.ev.add(node, OWL.sameAs, iri.person_iri(member), span)
+        for earlier in self.identity.earlier_iris(local):  # IRIs stored releases gave the person
+            self.ev.add(node, OWL.sameAs, iri.person_iri(earlier), span)
         self.same_as(node, external_ids_of(written), span)
         return node
 

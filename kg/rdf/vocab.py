@@ -79,4 +79,5 @@ POST = KGO.post  # membership -> the org:Post it is the holding of
 ENDED_BY = KGO.endedBy
 VERBATIM = KGO.verbatim  # evidence -> false when a literal fact is not the span's own words
 KG_VERSION = KGO.kgVersion  # activity -> the kg version that read the release
+LINKER_RECORD = KGO.linkerRecord  # release -> what the identity linker read from it (JSON)
 DATA_DIGEST = KGO.dataDigest  # activity -> kg.knowledge.digest() of the tables in effect
