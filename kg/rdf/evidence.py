@@ -3,10 +3,11 @@
   <evidence/HASH> a kgo:Evidence, prov:Entity, oa:SpecificResource ; rdf:subject S ; rdf:predicate P ;
       rdf:object O ; prov:wasDerivedFrom <release> ; prov:wasGeneratedBy <activity> ;
       kgo:start 120 ; kgo:end 132 ; kgo:quote "the sentence" ;
-      oa:hasSource <release> ; oa:hasSelector <evidence/HASH/quote>, <evidence/HASH/position> ;
+      oa:hasSource <release> ; oa:hasSelector <selector/R-120-132/quote>, <selector/R-120-132/position> ;
       kgo:verbatim false .          (a literal that is not the text's own words at the span)
-  <evidence/HASH/quote> a oa:TextQuoteSelector ; oa:exact "..." ; oa:prefix "..." ; oa:suffix "..." .
-  <evidence/HASH/position> a oa:TextPositionSelector ; oa:start 120 ; oa:end 132 .
+  <selector/R-120-132/quote> a oa:TextQuoteSelector ; oa:exact "..." ; oa:prefix "..." ; oa:suffix "..." .
+  <selector/R-120-132/position> a oa:TextPositionSelector ; oa:start 120 ; oa:end 132 .
+  (R: a hash of the release id; the facts read from one span share its selectors)
 
 The selectors are the W3C Web Annotation ones (offsets in characters of the release's kgo:text). A
 literal fact (a label, a name, a date) whose words are not those of its span (an English label
@@ -31,7 +32,7 @@ from rdflib.namespace import PROV, RDF, XSD
 from rdflib.term import Node
 
 from kg.model import Span
-from kg.rdf.iri import evidence_iri
+from kg.rdf.iri import evidence_iri, selector_iris
 from kg.rdf.vocab import END, EVIDENCE, OA, QUOTE, START, VERBATIM
 from kg.resolve.text import to_simplified
 
@@ -134,7 +135,7 @@ class EvidenceWriter:
         g = self.g
         g.add((ev, RDF.type, OA.SpecificResource))
         g.add((ev, OA.hasSource, self.release))
-        quote, position = URIRef(f"{ev}/quote"), URIRef(f"{ev}/position")
+        quote, position = selector_iris(self.release_id, span)
         g.add((ev, OA.hasSelector, quote))
         g.add((quote, RDF.type, OA.TextQuoteSelector))
         for k, v in quote_selector(self.text, span).items():

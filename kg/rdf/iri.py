@@ -102,6 +102,13 @@ def activity_iri(release_id: str, version: str, data_digest: str) -> URIRef:
     return mint("activity", f"{slugify(release_id, max_len=96, exact=True)}/kg-{v}-{d}")
 
 
+def selector_iris(release_id: str, span: tuple[int, int]) -> tuple[URIRef, URIRef]:
+    """The Web Annotation selectors of a span of a release, shared by the facts read from it:
+    kgid:selector/<release hash>-<start>-<end>/quote and .../position."""
+    base = mint("selector", f"{short_hash(release_id, 12)}-{int(span[0])}-{int(span[1])}")
+    return URIRef(f"{base}/quote"), URIRef(f"{base}/position")
+
+
 def evidence_iri(release_id: str, s: URIRef, p: URIRef, o: object) -> URIRef:
     """A stable evidence node: hash of the release id and the N-Triples form of the triple."""
     from rdflib.term import Node
