@@ -173,7 +173,7 @@ class _ReleaseBuilder:
         g.add((act, KG_VERSION, Literal(self.version)))
         g.add((act, DATA_DIGEST, Literal(f"sha256:{self.data_digest}")))
         g.add((KG_AGENT, RDF.type, PROV.SoftwareAgent))
-        g.add((KG_AGENT, RDFS.label, Literal("kg", lang="en")))
+        g.add((KG_AGENT, RDFS.label, Literal("kg")))
 
     # -- entities -----------------------------------------------------------------------------
     def person(self, name: str, posts: list[Post], spans: list[Span]) -> URIRef:

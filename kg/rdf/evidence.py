@@ -142,5 +142,7 @@ class EvidenceWriter:
             g.add((quote, OA[k], Literal(v)))
         g.add((ev, OA.hasSelector, position))
         g.add((position, RDF.type, OA.TextPositionSelector))
-        g.add((position, OA.start, Literal(span[0], datatype=XSD.nonNegativeInteger)))
-        g.add((position, OA.end, Literal(span[1], datatype=XSD.nonNegativeInteger)))
+        # xsd:integer, not the spec's xsd:nonNegativeInteger: Oxigraph stores integer subtypes as
+        # xsd:integer, and a graph must read back from the store as it was written (the value is >= 0)
+        g.add((position, OA.start, Literal(span[0], datatype=XSD.integer)))
+        g.add((position, OA.end, Literal(span[1], datatype=XSD.integer)))
