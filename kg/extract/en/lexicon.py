@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.knowledge import Line, lines
+
 DATA = Path(__file__).resolve().parents[2] / "data" / "en"
 
 
@@ -40,6 +42,16 @@ class Role:
 
 
 @dataclass(frozen=True)
+class RelationCue:
+    """A row of relation_cues.tsv: the phrase, the relation id it reports, its voice, its data line."""
+
+    cue: str
+    relation: str  # an id of kg/data/relations.tsv
+    voice: str  # "active" (the agent is named before the cue) or "passive" (after it)
+    line: Line
+
+
+@dataclass(frozen=True)
 class Lexicon:
     syllables: frozenset[str]
     surnames: frozenset[str]
@@ -53,7 +65,7 @@ class Lexicon:
     place_heads: frozenset[str]
     levels: dict[str, str]
     initiative_cues: frozenset[str]
-    event_cues: dict[str, str]
+    relation_cues: tuple[RelationCue, ...]
     not_name_words: frozenset[str]
     english_words: frozenset[str]
     keep_acronyms: frozenset[str]
@@ -72,6 +84,8 @@ class Lexicon:
     translation_variants: dict[str, str]
     located_heads: frozenset[str]
     leading_verbs: dict[str, str]
+    role_lines: dict[str, Line]  # role surface (lowercase) -> its row of roles.tsv, for the trace
+    body_head_lines: dict[str, Line]  # body head word -> its row of body_heads.txt
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +111,7 @@ def lexicon() -> Lexicon:
         place_heads=_set("place_heads.txt"),
         levels={r[0].lower(): r[1] for r in _tsv("levels.tsv")},
         initiative_cues=_set("initiative_cues.txt", lower=False),
-        event_cues={r[0].lower(): r[1] for r in _tsv("event_cues.tsv")},
+        relation_cues=_relation_cues(),
         not_name_words=_set("not_name_words.txt"),
         english_words=_set("english_pinyin_words.txt"),
         keep_acronyms=_set("keep_acronyms.txt", lower=False),
@@ -116,4 +130,27 @@ def lexicon() -> Lexicon:
         translation_variants={r[0].lower(): r[1] for r in _tsv("translation_variants.tsv")},
         located_heads=_set("located_heads.txt", lower=False),
         leading_verbs={r[0].lower(): r[1] for r in _tsv("leading_verbs.tsv")},
+        role_lines=_first_cell_lines("en/roles.tsv", lower=True),
+        body_head_lines=_first_cell_lines("en/body_heads.txt", lower=False),
     )
+
+
+def _first_cell_lines(name: str, lower: bool) -> dict[str, Line]:
+    out: dict[str, Line] = {}
+    for row in lines(name):
+        key = row.cells[0].lower() if lower else row.cells[0]
+        out.setdefault(key, row)
+    return out
+
+
+def _relation_cues() -> tuple[RelationCue, ...]:
+    """The rows of relation_cues.tsv (overlays of ``KG_DATA_PATH`` first; a cue's first row wins)."""
+    out: dict[str, RelationCue] = {}
+    for row in lines("en/relation_cues.tsv"):
+        cells = row.cells
+        if len(cells) < 2 or not cells[0]:
+            continue
+        cue = " ".join(cells[0].lower().split())
+        voice = cells[2].lower() if len(cells) > 2 and cells[2] else "active"
+        out.setdefault(cue, RelationCue(cue, cells[1], "passive" if voice == "passive" else "active", row))
+    return tuple(out.values())
