@@ -91,6 +91,86 @@ def digest() -> str:
     return h.hexdigest()
 
 
+@dataclass(frozen=True)
+class Relation:
+    """One row of ``relations.tsv``: how persons relate to an event, from cue to JSONL field and RDF."""
+
+    id: str  # "presided", "inspected": what the cue tables and Event.relations name
+    field: str | None  # the JSONL field listing the persons ("presided_by"), None: the event's `relations`
+    predicate: str | None  # a CURIE ("kgo:presidedBy"), None: no triple ("other")
+    label: str
+    source: str  # the data line: "relations.tsv:14"
+
+
+def _dash(cell: str) -> str | None:
+    return None if cell in ("", "-") else cell
+
+
+@cache
+def _relations(value: str) -> dict[str, Relation]:
+    out: dict[str, Relation] = {}
+    for row in _lines("relations.tsv", value, False):
+        c = row.cells + ("",) * 4
+        if not c[0] or c[0] in out:  # an overlay's row replaces the bundled row of its id
+            continue
+        out[c[0]] = Relation(c[0], _dash(c[1]), _dash(c[2]), c[3], row.source)
+    return out
+
+
+def relations() -> dict[str, Relation]:
+    """The relation schema (``relations.tsv``, overlays first), by id, in the order of the table.
+
+    >>> r = relations()
+    >>> r["presided"].field, r["presided"].predicate
+    ('presided_by', 'kgo:presidedBy')
+    >>> r["inspected"].field is None, r["other"].predicate is None
+    (True, True)
+    """
+    return _relations(data_path_value())
+
+
+@dataclass(frozen=True)
+class RelationCue:
+    """One row of a language's ``relation_cues.tsv``: ``cue<TAB>relation<TAB>voice``."""
+
+    cue: str  # "presided over", "主持"
+    relation: str  # an id of relations.tsv
+    voice: str  # "active": the person before the cue holds the relation; "passive": after it ("chaired by")
+    line: Line
+
+
+VOICES = ("active", "passive")
+
+
+def relation_cues(lang: str) -> tuple[RelationCue, ...]:
+    """The relation cues of language ``lang`` (``"en"``, ``"zh"``), overlays first.
+
+    A row naming a relation that ``relations.tsv`` lacks, or a voice other than active/passive, is an
+    error that names its line (an analyst's typo must not silently drop a cue).
+
+    >>> all(c.relation in relations() for c in relation_cues("en"))
+    True
+    """
+    return _relation_cues(lang, data_path_value())
+
+
+@cache
+def _relation_cues(lang: str, value: str) -> tuple[RelationCue, ...]:
+    known = _relations(value)
+    out: list[RelationCue] = []
+    for row in _lines(f"{lang}/relation_cues.tsv", value, False):
+        c = row.cells + ("", "")
+        voice = c[2] or "active"
+        if c[1] not in known:
+            raise ValueError(f"{row.source}: relation {c[1]!r} is not in relations.tsv")
+        if voice not in VOICES:
+            raise ValueError(f"{row.source}: voice {voice!r} is neither active nor passive")
+        out.append(RelationCue(c[0], c[1], voice, row))
+    return tuple(out)
+
+
 def clear_caches() -> None:
     """Forget the tables read so far (tests that change files in place)."""
     _lines.cache_clear()
+    _relations.cache_clear()
+    _relation_cues.cache_clear()
