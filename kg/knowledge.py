@@ -17,9 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, update_wrapper
 from pathlib import Path
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 BUNDLED = Path(__file__).resolve().parent / "data"
 
@@ -169,8 +173,44 @@ def _relation_cues(lang: str, value: str) -> tuple[RelationCue, ...]:
     return tuple(out)
 
 
+class keyed(Generic[T]):  # noqa: N801 - used as a decorator, like functools.cache
+    """A cache for what is built from the tables: one value per ``KG_DATA_PATH`` (and arguments).
+
+    Decorate the function that builds a lexicon or an index from ``lines()``; it is built once for each
+    ``KG_DATA_PATH`` value met in the process and kept (callers may key their own caches on its
+    ``id``). ``cache_clear()`` forgets one function's values, ``clear_caches()`` every one's.
+
+    >>> @keyed
+    ... def roles_count() -> int:
+    ...     return len(lines("en/roles.tsv"))
+    >>> roles_count() == roles_count() > 0
+    True
+    """
+
+    _all: list[dict[object, object]] = []
+
+    def __init__(self, fn: Callable[..., T]) -> None:
+        self._fn = fn
+        self._values: dict[object, T] = {}
+        keyed._all.append(self._values)  # type: ignore[arg-type]
+        update_wrapper(self, fn)
+
+    def __call__(self, *args: object) -> T:
+        k = (data_path_value(), args)
+        try:
+            return self._values[k]
+        except KeyError:
+            v = self._values[k] = self._fn(*args)
+            return v
+
+    def cache_clear(self) -> None:
+        self._values.clear()
+
+
 def clear_caches() -> None:
-    """Forget the tables read so far (tests that change files in place)."""
+    """Forget the tables read so far and everything built from them (tests that change files in place)."""
+    for values in keyed._all:
+        values.clear()
     _lines.cache_clear()
     _relations.cache_clear()
     _relation_cues.cache_clear()
