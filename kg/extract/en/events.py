@@ -68,7 +68,8 @@ class EventRead:
 T = TypeVar("T")
 
 # the relations that are the event's own slots; every other relation of a cue is kept by name as well
-CORE = frozenset({"presided", "attended", "met_with"})
+CORE = frozenset({"presided", "attended", "met_with", "other"})
+NOT_TAKING_PART = frozenset({"presided", "other"})
 _C = "en.events"
 
 
@@ -267,7 +268,8 @@ def read_events(
             else:
                 cur["date"] = lead
         hits = clause_cues(clause)
-        taking_part = [h for h in hits if h[2].relation != "presided"]
+        # every relation but presiding (and "other": named beside the event) is taking part: attended_by
+        taking_part = [h for h in hits if h[2].relation not in NOT_TAKING_PART]
         inside = in_sentence(s, e)
         if any(id(r) in presiding and r.mention.name in cur["attended"] for r in inside):
             # one who attended the gathering so far presides here: another gathering ("..., which was

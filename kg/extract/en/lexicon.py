@@ -1,28 +1,21 @@
 """Language knowledge for the English parser, read from the data files under kg/data/en/.
 
 Every list is a plain text or TSV file, one entry a line, ``#`` starts a comment. This module only
-loads them (once) into sets and dicts; the rules that use them live in the other modules.
+loads them (through ``kg.knowledge``: the analyst's ``KG_DATA_PATH`` folders overlay every table, one
+lexicon per ``KG_DATA_PATH`` value) into sets and dicts; the rules that use them live in the other modules.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from kg.knowledge import Line, lines
-
-DATA = Path(__file__).resolve().parents[2] / "data" / "en"
+from kg import knowledge
+from kg.knowledge import Line, RelationCue, lines
 
 
 def _lines(name: str) -> list[str]:
-    out: list[str] = []
-    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
-        line = raw.rstrip("\n")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        out.append(line)
-    return out
+    """The entries of ``kg/data/en/NAME`` (the analyst's rows first), through the one loader."""
+    return [row.text for row in knowledge.lines(f"en/{name}")]
 
 
 def _set(name: str, lower: bool = True) -> frozenset[str]:
@@ -39,16 +32,6 @@ class Role:
     canonical: str
     default_body: str
     plural: bool
-
-
-@dataclass(frozen=True)
-class RelationCue:
-    """A row of relation_cues.tsv: the phrase, the relation id it reports, its voice, its data line."""
-
-    cue: str
-    relation: str  # an id of kg/data/relations.tsv
-    voice: str  # "active" (the agent is named before the cue) or "passive" (after it)
-    line: Line
 
 
 @dataclass(frozen=True)
@@ -88,7 +71,7 @@ class Lexicon:
     body_head_lines: dict[str, Line]  # body head word -> its row of body_heads.txt
 
 
-@lru_cache(maxsize=1)
+@knowledge.keyed  # one lexicon per KG_DATA_PATH value
 def lexicon() -> Lexicon:
     roles: dict[str, Role] = {}
     for row in _tsv("roles.tsv"):
@@ -144,13 +127,11 @@ def _first_cell_lines(name: str, lower: bool) -> dict[str, Line]:
 
 
 def _relation_cues() -> tuple[RelationCue, ...]:
-    """The rows of relation_cues.tsv (overlays of ``KG_DATA_PATH`` first; a cue's first row wins)."""
+    """The rows of relation_cues.tsv (kg.knowledge checks each row's relation and voice; overlays of
+    ``KG_DATA_PATH`` come first, and a cue's first row wins), the cue lowercased."""
     out: dict[str, RelationCue] = {}
-    for row in lines("en/relation_cues.tsv"):
-        cells = row.cells
-        if len(cells) < 2 or not cells[0]:
-            continue
-        cue = " ".join(cells[0].lower().split())
-        voice = cells[2].lower() if len(cells) > 2 and cells[2] else "active"
-        out.setdefault(cue, RelationCue(cue, cells[1], "passive" if voice == "passive" else "active", row))
+    for c in knowledge.relation_cues("en"):
+        cue = " ".join(c.cue.lower().split())
+        if cue:
+            out.setdefault(cue, RelationCue(cue, c.relation, c.voice, c.line))
     return tuple(out.values())
