@@ -420,3 +420,36 @@ def test_presiding_after_a_photo_position_and_presided_by_without_over() -> None
     assert x.events[0].presided_by == ["Gao Ming"]
     y = run("The meeting was presided by Gao Ming, Mayor of Qingshan. Luo Pingan attended.")
     assert y.events[0].presided_by == ["Gao Ming"]
+
+
+def test_a_bracketed_title_stands_between_the_presider_and_the_verb() -> None:
+    x = run(
+        "On June 10, the Leading Party Members Group of Lanhe Municipal People's Government held a meeting. "
+        "Qiu Tianming (Secretary of the Leading Party Members Group and Mayor of Lanhe) presided over the "
+        "meeting. Dai Xiulan attended."
+    )
+    (ev,) = x.events
+    assert ev.presided_by == ["Qiu Tianming"]
+    assert ev.attended_by == ["Dai Xiulan"]
+
+
+def test_attendance_cue_ending_in_a_colon_covers_the_list_lines_under_it() -> None:
+    x = run(
+        "On June 10, the CPC Lanhe County Committee held a meeting. Gao Ming presided over the meeting.\n"
+        "Attending the meeting were:\n"
+        "Luo Pingan- Deputy Secretary of the CPC Lanhe County Committee;\n"
+        "Tang Heping- Member of the Standing Committee of the CPC Lanhe County Committee.\n"
+        "Wu Jianguo sent a letter."
+    )
+    (ev,) = x.events
+    assert ev.presided_by == ["Gao Ming"]
+    assert ev.attended_by == ["Luo Pingan", "Tang Heping"]
+
+
+def test_a_given_name_before_bin_stays_after_and() -> None:
+    x = run(
+        "Gao Ming met with Salim Haddad, Minister of Trade of Norvania, and Omar bin Khalid, Chairman of "
+        "the Norvania Chamber of Commerce."
+    )
+    assert {p.name for p in x.persons} == {"Gao Ming", "Salim Haddad", "Omar bin Khalid"}
+    assert ("Chairman", "Norvania Chamber of Commerce") in posts(x, "Omar bin Khalid")

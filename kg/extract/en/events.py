@@ -133,6 +133,8 @@ _WILL_BEFORE = re.compile(r"\bwill\b[^.]*$")
 # what may stand between a presider's name (or title) and the presiding verb: ", also", "who", "on the
 # afternoon", ...
 _PRESIDE_GAP = (
+    # the closing parenthesis of a bracketed title ("Gao Ming (Mayor of X) presided over")
+    r"\)?"
     # a photo position ("(R)", "(center)", "(2nd L)") or an acronym gloss may stand before the verb
     r"\s*(?:\((?:[RLC]|\d\w*\s+[RL]|center|centre|front|right|left|middle)\)\s*)?(?:\([A-Z]{2,8}\)\s*)?,?\s*"
     r"(?:also\s+|then\s+|has\s+|who\s+|yesterday\s+|recently\s+|"
@@ -254,6 +256,7 @@ def read_events(
         prev = r
     in_sentence, refs_in_sentence = _by_start(readings), _by_start(refs or [])
     groups: list[dict] = [_new_group()]
+    listing: list[tuple[int, int, RelationCue]] | None = None
     for s, e in sents:
         if is_furniture(text, s, e):
             continue
@@ -268,6 +271,15 @@ def read_events(
             else:
                 cur["date"] = lead
         hits = clause_cues(clause)
+        if hits:
+            # "Attending the meeting were:" over lines that each name one person: the cue is theirs
+            listing = hits if clause.rstrip().endswith((":", "：")) else None
+        elif listing and text[s - 1 : s] == "\n":
+            hits = [h for h in listing if h[2].relation in CORE]
+            if clause.rstrip().endswith("."):
+                listing = None  # the list's last line
+        else:
+            listing = None
         # every relation but presiding (and "other": named beside the event) is taking part: attended_by
         taking_part = [h for h in hits if h[2].relation not in NOT_TAKING_PART]
         inside = in_sentence(s, e)
