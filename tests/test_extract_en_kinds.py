@@ -453,3 +453,25 @@ def test_a_given_name_before_bin_stays_after_and() -> None:
     )
     assert {p.name for p in x.persons} == {"Gao Ming", "Salim Haddad", "Omar bin Khalid"}
     assert ("Chairman", "Norvania Chamber of Commerce") in posts(x, "Omar bin Khalid")
+
+
+def test_a_party_group_of_a_body_named_by_its_kind_is_qualified_by_the_release_s_place() -> None:
+    x = run(
+        "On June 10, the Leading Party Members Group of Lanhe Municipal People's Government held a meeting. "
+        "Luo Pingan and Tang Heping, members of the Leading Party Members Group of the Municipal Government, "
+        "attended the meeting."
+    )
+    group = "Leading Party Members Group of Lanhe Municipal People's Government"
+    assert ("Member", group) in posts(x, "Tang Heping")
+    names = {b.name for b in x.bodies}
+    assert "Leading Party Members Group of the Municipal Government" not in names
+    assert "Leading Party Members Group" not in names
+
+
+def test_place_cpc_level_committee_is_the_cpc_committee_of_the_place() -> None:
+    from kg.extract.en.bodies import qualify
+    from kg.extract.en.locality import find_locality
+
+    loc = find_locality("Lanhe County held a meeting.", None, "lanhe")
+    assert qualify("Lanhe CPC county committee", loc).name == "CPC Lanhe County Committee"
+    assert qualify("Lanhe CPC City Committee", loc).name == "CPC Lanhe Municipal Committee"

@@ -216,9 +216,8 @@ def _is_bare_kind(name: str) -> bool:
     """ "Party Group", "the leading group", "Standing Committee": a body's kind without whose it is."""
     words = re.sub(r"^the\s+", "", name, flags=re.I).split()
     heads = lexicon().body_heads
-    return 0 < len(words) <= 3 and all(
-        w in heads or w.title() in heads or w.lower() in {"party", "leading", "standing"} for w in words
-    )
+    kinds = {"party", "leading", "standing", "members"}
+    return 0 < len(words) <= 4 and all(w in heads or w.title() in heads or w.lower() in kinds for w in words)
 
 
 def _named_before(post: Post, body_hits: list[tuple[int, int, str]], loc: Locality) -> str | None:
@@ -590,7 +589,7 @@ def assemble(release: Release) -> Extraction:
 
     # a bare head noun ("Presidium", "Commission") when the release names that body in full
     for k, b in list(bodies.items()):
-        if b.name in lex.body_heads and any(
+        if (b.name in lex.body_heads or _is_bare_kind(b.name)) and any(
             o is not b and o.name.startswith(f"{b.name} of ") for o in bodies.values()
         ):
             del bodies[k]
