@@ -475,3 +475,14 @@ def test_place_cpc_level_committee_is_the_cpc_committee_of_the_place() -> None:
     loc = find_locality("Lanhe County held a meeting.", None, "lanhe")
     assert qualify("Lanhe CPC county committee", loc).name == "CPC Lanhe County Committee"
     assert qualify("Lanhe CPC City Committee", loc).name == "CPC Lanhe Municipal Committee"
+
+
+def test_the_programme_a_document_serves_is_an_initiative_too() -> None:
+    x = run(
+        "The meeting studied the Implementation Plan for the Lanhe Riverside Renewal Initiative and the "
+        "Work Plan for Building Lanhe Into a Garden City."
+    )
+    names = {i.name for i in x.initiatives}
+    assert "Implementation Plan for the Lanhe Riverside Renewal Initiative" in names
+    assert "Lanhe Riverside Renewal Initiative" in names
+    assert "Lanhe Into a Garden City" not in names  # no programme word: the document only

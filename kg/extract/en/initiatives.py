@@ -168,14 +168,24 @@ def traced_initiatives(text: str) -> list[tuple[int, int, str, str]]:
             if got:
                 start = m.start(1) + m.group(1).rindex(got)
                 found.append((start, start + len(got), got, _b("proper name before a programme word")))
+    served = _b("the programme a document's name serves")
+    for s, e, n, _why in list(found):
+        doc = _PROGRAMME_OF_DOCUMENT.match(n)
+        rest = n[doc.end() :] if doc else ""
+        if doc and _PROGRAMME_END.search(rest) and len(rest.split()) >= 2 and rest[:1].isupper():
+            found.append((s + doc.end(), e, rest, served))
     found.sort()
     # a name inside another one's span is part of it: one sweep over the spans (start up, end down)
     inside: set[tuple[int, int]] = set()
-    reach = -1
+    reach, outer = -1, (0, 0)
     spans = sorted({(s, e) for s, e, _, _w in found}, key=lambda x: (x[0], -x[1]))
     for s, e in spans:
         if reach >= e:
-            inside.add((s, e))
+            doc = _PROGRAMME_OF_DOCUMENT.fullmatch(text, outer[0], s)
+            if not doc or not _PROGRAMME_END.search(text, s, e):
+                inside.add((s, e))
+        else:
+            outer = (s, e)
         reach = max(reach, e)
     out: list[tuple[int, int, str, str]] = []
     names: set[str] = set()
@@ -188,6 +198,12 @@ def traced_initiatives(text: str) -> list[tuple[int, int, str, str]]:
 
 
 _C = "en.initiatives"
+# "the Implementation Plan for the X Initiative": the programme a document serves is an initiative too
+_PROGRAMME_OF_DOCUMENT = re.compile(
+    r"(?:[A-Z][\w\-]*\s+){0,3}(?:Plan|Measures|Opinions|Guidelines?|Outline|Regulations|Rules)\s+"
+    r"(?:for|on|of)\s+(?:the\s+)?"
+)
+_PROGRAMME_END = re.compile(r"\b(?:Initiative|Strategy|Campaign|Programme|Program|Project)$")
 
 
 def _b(rule: str) -> str:
