@@ -486,3 +486,14 @@ def test_the_programme_a_document_serves_is_an_initiative_too() -> None:
     assert "Implementation Plan for the Lanhe Riverside Renewal Initiative" in names
     assert "Lanhe Riverside Renewal Initiative" in names
     assert "Lanhe Into a Garden City" not in names  # no programme word: the document only
+
+
+def test_a_bare_party_group_kind_gives_way_to_the_full_name_in_any_word_order() -> None:
+    x = run(
+        "Lanhe Municipal Government Leading Party Members Group holds meeting\n"
+        "On June 10, the Leading Party Members Group of Lanhe Municipal People's Government held a meeting. "
+        "Gao Ming presided over the meeting. The meeting said the Leading Party Members Group must lead."
+    )
+    names = {b.name for b in x.bodies}
+    assert "Leading Party Members Group" not in names
+    assert any(n.startswith("Leading Party Members Group of Lanhe") or n.startswith("Lanhe") for n in names)

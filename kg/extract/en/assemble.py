@@ -589,8 +589,10 @@ def assemble(release: Release) -> Extraction:
 
     # a bare head noun ("Presidium", "Commission") when the release names that body in full
     for k, b in list(bodies.items()):
-        if (b.name in lex.body_heads or _is_bare_kind(b.name)) and any(
-            o is not b and o.name.startswith(f"{b.name} of ") for o in bodies.values()
+        bare = re.compile(rf"\b{re.escape(b.name)}\b", re.I) if _is_bare_kind(b.name) else None
+        if (b.name in lex.body_heads or bare) and any(
+            o is not b and (o.name.startswith(f"{b.name} of ") or bare and bare.search(o.name))
+            for o in bodies.values()
         ):
             del bodies[k]
     _restore_co_ltd(persons, bodies, events)
