@@ -497,3 +497,11 @@ def test_a_bare_party_group_kind_gives_way_to_the_full_name_in_any_word_order() 
     names = {b.name for b in x.bodies}
     assert "Leading Party Members Group" not in names
     assert any(n.startswith("Leading Party Members Group of Lanhe") or n.startswith("Lanhe") for n in names)
+
+
+def test_a_lowercase_level_word_goes_on_with_a_machine_translated_body() -> None:
+    x = run(
+        "On June 10, Gao Ming, the secretary of Lanhe CPC county committee, presided over the meeting. "
+        "Luo Pingan attended."
+    )
+    assert ("Secretary", "CPC Lanhe County Committee") in posts(x, "Gao Ming")
