@@ -192,22 +192,27 @@ def _why(group: dict, key: str, cue: RelationCue) -> None:
     add(group["why"].setdefault(key, []), from_line(_C, cue.line))
 
 
-def _nearest(cues: list[tuple[int, int, RelationCue]], pos: int) -> RelationCue:
-    return min(cues, key=lambda c: abs(c[0] - pos))[2]
+def _nearest(cues: list[tuple[int, int, RelationCue]], starts: list[int], pos: int) -> RelationCue:
+    """The cue (in text order, ``starts`` their starts) nearest to ``pos``: a binary search."""
+    k = bisect_left(starts, pos)
+    near = cues[max(0, k - 1) : k + 1]
+    return min(near, key=lambda c: abs(c[0] - pos))[2]
 
 
 def _relation_agents(
-    hits: list[tuple[int, int, RelationCue]], k: int, inside: list[Reading], s: int
+    hits: list[tuple[int, int, RelationCue]], k: int, inside: list[Reading], starts: list[int], s: int
 ) -> list[Reading]:
     """The persons of the k-th cue of a sentence: for an active cue those named between the previous cue
     and it ("A and B accompanied the visit"), for a passive one those between it and the next cue
-    ("..., accompanied by A and B")."""
+    ("..., accompanied by A and B"). ``inside`` is sorted by start, ``starts`` are their starts: each
+    stretch between two cues is found by binary search, so a sentence of many cues and names is read once."""
     start, end, cue = hits[k]
     if cue.voice == "active":
         lo, hi = (hits[k - 1][1] if k else 0), start
     else:
         lo, hi = end, (hits[k + 1][0] if k + 1 < len(hits) else 10**12)
-    return [r for r in inside if lo <= r.mention.start - s and r.mention.end - s <= hi]
+    between = inside[bisect_left(starts, s + lo) : bisect_left(starts, s + hi)]
+    return [r for r in between if r.mention.end - s <= hi]
 
 
 def read_events(
@@ -297,6 +302,7 @@ def read_events(
             cur["first"] = (s, e)
         if not taking_part:
             continue
+        cue_starts = [h[0] for h in taking_part]
         for r in inside:
             tail = text[r.mention.end : r.mention.end + 3]
             if tail[:2] in {"'s", "’s"} or re.search(
@@ -309,12 +315,16 @@ def read_events(
                 continue  # the host who invited a visitor, one on whose behalf another acts: not taking part
             if r.mention.name not in cur["attended"]:
                 cur["attended"][r.mention.name] = r
-                cue = _nearest(taking_part, r.mention.start - s)
+                cue = _nearest(taking_part, cue_starts, r.mention.start - s)
                 _why(cur, f"attended:{r.mention.name}", cue)
+        ordered: list[Reading] | None = None
         for k, (_hs, _he, cue) in enumerate(hits):
             if cue.relation in CORE:
                 continue
-            for r in _relation_agents(hits, k, inside, s):
+            if ordered is None:
+                ordered = sorted(inside, key=lambda r: r.mention.start)
+                starts = [r.mention.start for r in ordered]
+            for r in _relation_agents(hits, k, ordered, starts, s):
                 if r.mention.name in cur["attended"] or r.mention.name in cur["presided"]:
                     cur["relations"].setdefault(cue.relation, {}).setdefault(r.mention.name, r)
                     _why(cur, f"{cue.relation}:{r.mention.name}", cue)
