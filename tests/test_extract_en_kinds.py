@@ -505,3 +505,24 @@ def test_a_lowercase_level_word_goes_on_with_a_machine_translated_body() -> None
         "Luo Pingan attended."
     )
     assert ("Secretary", "CPC Lanhe County Committee") in posts(x, "Gao Ming")
+
+
+def test_met_respectively_with_foreign_guests_and_a_surname_in_capitals() -> None:
+    x = run(
+        "On June 10, QIU Lan, Vice Governor of Lanhe Province, met respectively with Maria Kovacs, Minister "
+        "of Energy of the Republic of Norvania, and Tran Van Minh, Vice Chairman of the People's Committee "
+        "of Hoa Binh Province of Sonvia."
+    )
+    people = {p.name for p in x.persons}
+    assert {"Qiu Lan", "Maria Kovacs", "Tran Van Minh"} <= people or {"QIU Lan", "Maria Kovacs"} <= people
+    attended = {n for e in x.events for n in e.attended_by}
+    assert {"Maria Kovacs", "Tran Van Minh"} <= attended
+
+
+def test_a_shared_title_after_a_name_list_goes_to_each_name() -> None:
+    x = run(
+        "On June 10, the CPC Lanhe Municipal Committee held a meeting. Gao Ming presided over the meeting. "
+        "Luo Pingan, Tang Heping and Wu Jianguo, vice mayors of Lanhe, attended the meeting."
+    )
+    for name in ("Luo Pingan", "Tang Heping", "Wu Jianguo"):
+        assert any(r == "Vice Mayor" for r, _b in posts(x, name)), name
