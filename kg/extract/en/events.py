@@ -1,8 +1,13 @@
 """The event a release reports: who presided and who attended, its date, its convening body.
 
-Presiders are the subjects of "presided over / chaired / hosted" (or the objects of "chaired by",
-"under the chairmanship of"); attendees are the other persons named in a clause with an attendance
-cue (attended, present, took part, met with, held talks, reported ...), both sides of a meeting.
+Every cue is a row of kg/data/en/relation_cues.tsv (cue, relation, voice). Presiders are the persons
+before an ``active`` presided cue ("presided over / chaired / hosted") or after a ``passive`` one
+("chaired by", "under the chairmanship of"); attendees are the other persons named in a sentence with
+any other cue (attended, present, took part, met with, held talks, reported, inspected, accompanied,
+signed ...), both sides of a meeting: the guidelines' attended_by is everybody taking part, so a
+relation without a JSONL field of its own in kg/data/relations.tsv (inspected, accompanied, signed_with)
+still counts as taking part, and is kept by name in ``EventRead.relations`` as well (``other`` is not
+taking part). Each role keeps the data line of the cue that decided it (``EventRead.why``).
 """
 
 from __future__ import annotations
