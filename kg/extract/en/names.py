@@ -298,6 +298,9 @@ def _find(text: str) -> list[Mention]:
             (x for x, w in enumerate(words) if w in lex.body_heads or w.lower() in lex.place_heads),
             default=-1,
         )
+        if k < 0:
+            # "Valdonian President Stefan Horvath": the name is what follows the title
+            k = max((x for x, w in enumerate(words) if w.lower() in lex.role_heads), default=-1)
         if k >= 0 and len(words) - k - 1 >= 2:
             words = words[k + 1 :]
             i = k + 1
