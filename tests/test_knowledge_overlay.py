@@ -69,7 +69,8 @@ def test_english_table_row_changes_extraction(releases: Path, tmp_path: Path) ->
     assert posts(before, "Lu Wenqing") == []
     data = table(tmp_path / "mydata", "en/roles.tsv", "chief ranger\tChief Ranger\t{gov}\n")
     after = extract(releases / "en-linfeng.txt", data)
-    assert posts(after, "Lu Wenqing") == [{"role": "Chief Ranger", "body": "Linfeng Municipal People's Government"}]
+    want = [{"role": "Chief Ranger", "body": "Linfeng Municipal People's Government"}]
+    assert posts(after, "Lu Wenqing") == want
 
 
 def test_chinese_table_row_changes_extraction(releases: Path, tmp_path: Path) -> None:
