@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.trace import because, from_line
 from kg.extract.zh.lexicon import Lexicon
 from kg.extract.zh.names import PUNCT, ok_chars, read_cn_name, read_foreign_name, read_list_name
 
 _PREFIX_STOP_CHARS = set("受由同在的对向以经据是了被把将给从为及与和请")
 _CLAUSE = set("，,。；;：:！!？?\n")
 _SENTENCE = set("。；;！!？?\n")
-_MET = ("会见", "会晤", "会谈", "接见")
 _JOINERS = "、兼"  # 市委副书记、市长; 副总理兼外长
 
 
@@ -420,7 +420,8 @@ def _chaired_by(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Mentio
         if e is None or (k + 1, e) in seen:
             continue
         w = lex.starting("verbs", s, e)
-        if w and lex.verbs[w] == "presided" and (c == "由" or not w.startswith("主持")):
+        if w and ((c == "由" and lex.passive.get(w) == "presided")
+                  or (c != "由" and lex.verbs.get(w) == "presided" and not w.startswith("主持"))):
             out.append(Mention(names=[(k + 1, e)], start=k + 1, end=e, kind="bare"))
     return out
 
@@ -512,7 +513,7 @@ def _bare_names(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
         gap = _BARE_GAP.match(s, end)
         w = lex.starting("verbs", s, gap.end() if gap else end)
         elected = s.startswith("当选", end)  # 甲当选为市政协主席: the post follows (appointments.py)
-        if not elected and (not w or lex.verbs[w] not in ("presided", "attended", "met")):
+        if not elected and (not w or lex.verbs.get(w) not in ("presided", "attended", "met_with")):
             continue
         if len(names) == 1 and e - i < 3 and s[i:e] not in known:
             continue  # 王某出席: a two-character name alone only when the release titled it before
@@ -583,35 +584,58 @@ def _staff_mentions(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Me
     return out
 
 
-def event_role(s: str, m: Mention, lex: Lexicon) -> str | None:
-    """'presided' | 'attended' | None for the persons of a mention, from the words around it."""
+def event_role(s: str, m: Mention, lex: Lexicon) -> tuple[str, str] | None:
+    """The event role of the persons of a mention, from the words around it, with its provenance:
+    ('presided' | 'attended', why), or (RELATION, why) for a relation cue of another relation
+    (inspected, signed_with: relation_cues.tsv), or None."""
     if m.kind == "postfix":
         return None
     k = m.start
     while k > 0 and s[k - 1] not in _CLAUSE:
         k -= 1
-    met_object = any(w in s[k:m.start] for w in _MET)  # 黄某会见厄瓜多尔驻华大使拉某
+    # 黄某会见厄瓜多尔驻华大使拉某: the object of a met_with cue
+    met = next((w for w in lex.met_cues if w in s[k:m.start]), None)
     j = m.end
     crossed = False  # a clause ended between the names and the verb
+    other: tuple[str, str] | None = None
     while j < len(s) and s[j] not in _SENTENCE:
         crossed = crossed or s[j] in "，,"
         w = lex.starting("verbs", s, j)
-        if w:
-            if met_object and crossed:
-                return "attended"  # 分别会见甲、乙，并同乙共同主持...: the guests of the meeting
+        if w and w in lex.verbs:
+            if met and crossed:
+                return "attended", _cue_why(lex, met, "object of")  # 分别会见甲、乙，并同乙共同主持...
             kind = lex.verbs[w]
             if kind == "presided":
-                return "presided"
-            if kind in ("attended", "met"):
-                return "attended"
+                return "presided", _cue_why(lex, w)
+            if kind in ("attended", "met_with"):
+                return "attended", _cue_why(lex, w)
+            if kind != "other":
+                other = (kind, _cue_why(lex, w))
             break  # 陈某调研 / 某某一行，双方签署: not a participant, unless the object of a meeting
         j += 1
-    if met_object:
-        return "attended"
+    if met:
+        return "attended", _cue_why(lex, met, "object of")
     # 出席会议的还有市领导张某、王某 / 在主席台就座的有: the cue of a list (list_cues.txt)
     cue = None
     for c in cue_regex(lex).finditer(s, max(0, m.start - 24), m.start):
         cue = c
     if cue is not None and cue.end() == m.start:
-        return "presided" if cue.group("verb") in lex.list_cues.get("presided", []) else "attended"
-    return None
+        verb = cue.group("verb")
+        why = _list_cue_why(lex, verb)
+        return ("presided" if verb in lex.list_cues.get("presided", []) else "attended"), why
+    return other
+
+
+def _cue_why(lex: Lexicon, cue: str, how: str = "") -> str:
+    """Provenance of a role decided by a relation cue: its data line of relation_cues.tsv."""
+    line = lex.cue_lines.get((cue, "active"))
+    if line is None:
+        return because("zh.events", f"{how} cue {cue}".strip())
+    entry = from_line("zh.events", line)
+    return entry.replace(": ", f": {how} ", 1) if how else entry
+
+
+def _list_cue_why(lex: Lexicon, verb: str) -> str:
+    """Provenance of a role given by the cue that opens a bare name list (list_cues.txt)."""
+    line = lex.rows.get("list_cues.txt", {}).get(verb)
+    return from_line("zh.events", line) if line else because("zh.events", f"list cue {verb}")
