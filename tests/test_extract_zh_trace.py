@@ -14,9 +14,9 @@ import pytest
 from extraction import run_text
 
 from kg.extract import extract
+from kg.extract.trace import untraced
 from kg.extract.zh.lexicon import lexicon
 from kg.knowledge import lines
-from kg.model import Extraction
 from kg.read import load_release
 
 TESTS = Path(__file__).parent
@@ -28,22 +28,6 @@ def _releases() -> list[Path]:
     out = sorted((TESTS / "blind" / "zh").glob("zh-*.txt"))
     if CORPUS.is_dir():
         out += sorted(CORPUS.glob("zh-*.txt"))
-    return out
-
-
-def untraced(x: Extraction) -> list[str]:
-    """The items (and event roles) of an extraction without a provenance entry."""
-    out = [f"person {p.name}" for p in x.persons if not p.why]
-    out += [f"post {p.name}/{q.role}" for p in x.persons for q in p.posts if not q.why]
-    out += [f"body {b.name}" for b in x.bodies if not b.why]
-    out += [f"initiative {i.name}" for i in x.initiatives if not i.why]
-    for e in x.events:
-        keys = [f"presided:{n}" for n in e.presided_by] + [f"attended:{n}" for n in e.attended_by]
-        keys += [f"initiative:{n}" for n in e.initiatives] + [f"{r}:{n}" for r, ns in e.relations.items()
-                                                               for n in ns]
-        keys += ["date"] * bool(e.date) + ["body"] * bool(e.body)
-        out += [f"event {e.name}"] * (not e.why)
-        out += [f"event {e.name} {k}" for k in keys if not e.role_why.get(k)]
     return out
 
 

@@ -19,6 +19,7 @@ from rdflib.namespace import FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg.model import Event, Extraction, Post, Span
 from kg.rdf import iri
 from kg.rdf.evidence import EvidenceWriter, find_span, valid_span
+from kg.rdf.relations import write_relations
 from kg.rdf.vocab import (
     AS_OF,
     CONVENED_BY,
@@ -264,6 +265,8 @@ class _ReleaseBuilder:
                 self.ev.add(node, ENDORSES, ini, span)
                 if body is not None:
                     self.ev.add(body, ENDORSES, ini, span)
+        write_relations(e, node, lambda n: self.person(n, [], []) if clean(n) else None,
+                        lambda s, p, o, k: self.ev.add(s, p, o, self.span(e.role_spans.get(k), None) or span))
 
     def build(self) -> Graph:
         self.release_node()

@@ -1,26 +1,20 @@
 """Language knowledge for the English parser, read from the data files under kg/data/en/.
 
 Every list is a plain text or TSV file, one entry a line, ``#`` starts a comment. This module only
-loads them (once) into sets and dicts; the rules that use them live in the other modules.
+loads them (through ``kg.knowledge``: the analyst's ``KG_DATA_PATH`` folders overlay every table, one
+lexicon per ``KG_DATA_PATH`` value) into sets and dicts; the rules that use them live in the other modules.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "en"
+from kg import knowledge
 
 
 def _lines(name: str) -> list[str]:
-    out: list[str] = []
-    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
-        line = raw.rstrip("\n")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        out.append(line)
-    return out
+    """The entries of ``kg/data/en/NAME`` (the analyst's rows first), through the one loader."""
+    return [row.text for row in knowledge.lines(f"en/{name}")]
 
 
 def _set(name: str, lower: bool = True) -> frozenset[str]:
@@ -74,7 +68,7 @@ class Lexicon:
     leading_verbs: dict[str, str]
 
 
-@lru_cache(maxsize=1)
+@knowledge.keyed  # one lexicon per KG_DATA_PATH value
 def lexicon() -> Lexicon:
     roles: dict[str, Role] = {}
     for row in _tsv("roles.tsv"):

@@ -1,25 +1,17 @@
-"""The language knowledge of the Chinese parser, read once from the data files in kg/data/zh/."""
+"""The language knowledge of the Chinese parser, read from the data files in kg/data/zh/ through
+``kg.knowledge`` (the analyst's ``KG_DATA_PATH`` folders overlay every table; one lexicon per value)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
+from kg import knowledge
 from kg.knowledge import Line
-from kg.knowledge import lines as knowledge_lines
-
-DATA = Path(__file__).resolve().parents[2] / "data" / "zh"
 
 
 def _lines(name: str) -> list[str]:
-    """The non-empty lines of a data file; lines starting with # are comments."""
-    out = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            out.append(line.rstrip())
-    return out
+    """The entries of ``kg/data/zh/NAME`` (the analyst's rows first), through the one loader."""
+    return [row.text for row in knowledge.lines(f"zh/{name}")]
 
 
 def _sections(name: str) -> dict[str, list[str]]:
@@ -131,9 +123,7 @@ def _with_gazetteer(provinces: list[Province]) -> list[Province]:
     there once is known to both.  A row naming itself as province (`Xiyuan 西原 Xiyuan`) is a province
     (省 unless its name says 自治区 / 市); the other rows are its cities.  A new province needs a city row
     or an explicit 省: 香港 / 澳门 are province-level without being 省."""
-    from kg.resolve.aliases import places
-
-    rows = places()
+    rows = _gazetteer()
     prov_zh = {p.en: p.zh for p in rows if p.en == p.province}
     by_short = {p.short: p for p in provinces} | {p.full: p for p in provinces}
     cities: dict[str, list[str]] = {}
@@ -161,13 +151,29 @@ def _with_gazetteer(provinces: list[Province]) -> list[Province]:
     return out
 
 
+@dataclass(frozen=True)
+class _Place:
+    en: str
+    zh: str
+    province: str
+
+
+def _gazetteer() -> list[_Place]:
+    """aliases/places.tsv (``en<TAB>zh<TAB>province_en``, the analyst's rows first) in simplified
+    characters, longest names first: read here through the one loader (resolution is a later stage)."""
+    from kg.extract.zh.script import to_simplified
+
+    out = []
+    for row in knowledge.lines("aliases/places.tsv"):
+        c = row.cells
+        if len(c) > 1:
+            out.append(_Place(c[0], to_simplified(c[1]), c[2] if len(c) > 2 and c[2] else c[0]))
+    return sorted(out, key=lambda p: (-len(p.zh), -len(p.en), p.en))
+
+
+@knowledge.keyed  # one per KG_DATA_PATH value; kept alive, as caches elsewhere key on id(lexicon)
 def lexicon() -> Lexicon:
     """The lexicon for the current KG_DATA_PATH (the analyst's places join the bundled ones)."""
-    return _lexicon(os.environ.get("KG_DATA_PATH", ""))
-
-
-@cache  # one per KG_DATA_PATH value; kept alive, as caches elsewhere key on id(lexicon)
-def _lexicon(data_path: str) -> Lexicon:
     s1: set[str] = set()
     s2: set[str] = set()
     for line in _lines("surnames.txt"):
@@ -229,7 +235,7 @@ _TRACED = ("roles.tsv", "bodies.txt", "body_heads.txt", "departments.txt", "init
 def _rows(name: str) -> dict[str, Line]:
     """Each entry of a table (every ``|``-separated form of a line) -> its data line, first row wins."""
     out: dict[str, Line] = {}
-    for row in knowledge_lines("zh/" + name):
+    for row in knowledge.lines("zh/" + name):
         for form in row.cells[0].split("|"):
             if form.strip():
                 out.setdefault(form.strip(), row)
@@ -242,14 +248,9 @@ def _relation_cues() -> tuple[dict[str, str], dict[str, str], dict[tuple[str, st
     active: dict[str, str] = {}
     passive: dict[str, str] = {}
     rows: dict[tuple[str, str], Line] = {}
-    for row in knowledge_lines("zh/relation_cues.tsv"):
-        cells = row.cells
-        if len(cells) < 2 or not cells[0] or not cells[1]:
-            continue
-        cue, relation = cells[0], cells[1]
-        voice = cells[2] if len(cells) > 2 and cells[2] else "active"
-        if (cue, voice) in rows:
+    for c in knowledge.relation_cues("zh"):  # checked against relations.tsv by the loader
+        if (c.cue, c.voice) in rows:
             continue  # the analyst's row (read first) wins
-        rows[cue, voice] = row
-        (passive if voice == "passive" else active)[cue] = relation
+        rows[c.cue, c.voice] = c.line
+        (passive if c.voice == "passive" else active)[c.cue] = c.relation
     return active, passive, rows
