@@ -264,3 +264,61 @@ def test_a_rostrum_cue_naming_the_kind_of_persons_listed():
             "在主席台前排就座的省领导有林浩然、周文博、洛桑多吉。")
     _, att = roles(x)
     assert {"林浩然", "周文博", "洛桑多吉"} <= att
+
+
+# --- round 2 (issue 7): kinds of the blind set written before tuning -----------------------------
+
+def test_a_date_in_chinese_numerals():
+    x = run("二〇二四年五月九日，澜河市委召开常委会会议，市委书记林浩然主持会议。", published=None)
+    assert x.events[0].date == "2024-05-09"
+    x = run("五月二十三日，澜河市委召开常委会会议，市委书记林浩然主持会议。", published="2024-05-24")
+    assert x.events[0].date == "2024-05-23"
+
+
+def test_a_province_the_gazetteer_does_not_know_qualifies_its_implicit_bodies():
+    x = run("5月9日，苍梧省委召开常委会会议，省委书记林浩然主持会议。《苍梧省乡村建设行动实施方案》"
+            "经会议审议通过。副省长周文博出席会议。", rid="zh-test-20240510-changweihui")
+    assert ("书记", "苍梧省委") in posts(x, "林浩然")
+    assert ("副省长", "苍梧省人民政府") in posts(x, "周文博")
+
+
+def test_a_once_named_province_like_word_is_not_a_locality():
+    x = run("5月9日，省委召开常委会会议，省委书记林浩然主持会议，会议听取了赴苍梧省考察情况的汇报。",
+            rid="zh-test-20240510-changweihui")
+    assert ("书记", "省委") in posts(x, "林浩然")
+
+
+def test_the_chairman_of_an_autonomous_region_heads_its_government():
+    x = run("5月9日，北漠自治区人民政府召开常务会议，自治区主席巴图孟和主持会议。会议研究了"
+            "《北漠自治区草原保护实施方案》。自治区副主席努尔兰·哈山出席会议。",
+            rid="zh-test-20240510-changwu")
+    pre, att = roles(x)
+    assert pre == {"巴图孟和"} and att == {"努尔兰·哈山"}
+    assert posts(x, "巴图孟和") == {("主席", "北漠自治区人民政府")}
+    assert posts(x, "努尔兰·哈山") == {("副主席", "北漠自治区人民政府")}
+
+
+def test_a_name_without_a_known_surname_before_a_presence_cue():
+    x = run("6月10日，地委书记扎西平措主持召开地委委员会会议。地委副书记、行署专员次仁央宗，"
+            "地委常委、组织部部长司马晓川出席会议。")
+    pre, att = roles(x)
+    assert pre == {"扎西平措"}
+    assert att == {"次仁央宗", "司马晓川"}
+    assert ("专员", "行署") in posts(x, "次仁央宗")
+
+
+def test_a_place_before_a_meeting_cue_is_not_a_name():
+    x = run("5月9日，林浩然强调，这是我同奥斯特瓦总统海湖庄园会晤时作出的决定。")
+    assert "海湖庄园" not in {p.name for p in x.persons}
+
+
+def test_a_five_character_mongolian_name_in_a_bare_list():
+    x = run("5月9日，澜河市委召开常委会会议，市委书记林浩然主持会议。"
+            "出席会议的还有乌云其其格、阿依古丽·买买提、王志刚。")
+    _, att = roles(x)
+    assert att == {"乌云其其格", "阿依古丽·买买提", "王志刚"}
+
+
+def test_a_five_character_body_in_a_list_is_not_a_name():
+    x = run("5月9日，澜河市委召开常委会会议，市委书记林浩然主持会议。出席会议的还有王志刚、市发展改革委。")
+    assert {p.name for p in x.persons} == {"林浩然", "王志刚"}

@@ -64,6 +64,8 @@ class Lexicon:
     # relation cues (relation_cues.tsv): 由甲主持 cues (cue -> relation), and each (cue, voice) row
     passive: dict[str, str] = field(default_factory=dict)
     cue_lines: dict[tuple[str, str], Line] = field(default_factory=dict)
+    # 自治区主席: (place suffix, role) -> the body word of the place's government (place_roles.tsv)
+    place_roles: dict[tuple[str, str], str] = field(default_factory=dict)
     # the data line behind an entry, for provenance (kg extract --trace): table -> entry -> Line
     rows: dict[str, dict[str, Line]] = field(default_factory=dict)
 
@@ -224,6 +226,8 @@ def lexicon() -> Lexicon:
                        for ln in _lines("postfix_roles.tsv")},
         passive=passive,
         cue_lines=cue_lines,
+        place_roles={(c[0].strip(), c[1].strip()): c[2].strip()
+                     for c in (ln.split("\t") for ln in _lines("place_roles.tsv")) if len(c) >= 3},
         rows={name: _rows(name) for name in _TRACED},
     )
 

@@ -50,6 +50,11 @@ def _place_level(p: str, role: str, implied: str, lex: Lexicon) -> tuple[str, st
     return p, ""
 
 
+def _suffixes(lex: Lexicon, place: str) -> list[str]:
+    """The place suffixes of place_roles.tsv that ``place`` ends with (自治区)."""
+    return [sfx for sfx, _ in lex.place_roles if place.endswith(sfx)]
+
+
 def _foreign(key: str, lex: Lexicon) -> bool:
     return key in lex.countries and lex.countries[key][0] not in _HOME
 
@@ -123,6 +128,15 @@ def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
         if not heads:
             place, lv = _place_level(prefix_s, role_s, implied, lex)
             place_w = to_traditional(place) if loc.trad else place
+            head = next((lex.place_roles[sfx, role_s] for sfx in _suffixes(lex, place)
+                         if (sfx, role_s) in lex.place_roles), None)
+            if head is not None:  # 自治区主席 -> 北原自治区人民政府
+                q = loc.qualify(lv) if place in {sfx for sfx, _ in lex.place_roles} else None
+                if q and q.endswith(place):
+                    place, place_w = q, to_traditional(q) if loc.trad else q
+                word = to_traditional(head) if loc.trad else head
+                return ResolvedPost(Post(role=role_w, body=place_w + word, body_text=prefix_w or None,
+                                         span=span), place + head, False)
             if implied.startswith("gov:"):
                 return out(place_w + "人民政府", place + "人民政府", False)
             if role_s in _PARTY_ROLES and lv:

@@ -200,6 +200,33 @@ def _name_list(s: str, end: int, lex: Lexicon) -> list[tuple[int, int]]:
 _LAST_JOINERS = ("以及", "和", "及")
 
 
+_WEAK_JOINERS = ("和", "及", "与")
+_ROLE_RELATIONS = ("presided", "attended", "met_with")
+_PRESENCE = ("presided", "attended")
+
+
+def _role_cue_at(s: str, e: int, lex: Lexicon, relations: tuple[str, ...] = _ROLE_RELATIONS) -> bool:
+    """A relation cue that gives a role (presided, attended, met_with) starts at s[e]."""
+    w = lex.starting("verbs", s, e)
+    return w is not None and lex.verbs.get(w) in relations
+
+
+def _attendance_follows(s: str, e: int, lex: Lexicon) -> bool:
+    """After a name without a known surname: a role cue right after it, or a comma and, later in the
+    same sentence, a role cue (专员甲，副书记乙出席会议: the list of participants).  Not a meeting cue:
+    总统海湖庄园会晤 names the place of the meeting there."""
+    if _role_cue_at(s, e, lex, _PRESENCE):
+        return True
+    if s[e:e + 1] not in ("，", ","):
+        return False
+    j = e + 1
+    while j < len(s) and j - e <= 120 and s[j] not in _SENTENCE:
+        if _role_cue_at(s, j, lex, _PRESENCE):
+            return True
+        j += 1
+    return False
+
+
 def _closes_list(s: str, e: int, lex: Lexicon) -> bool:
     """After the last name of a list: punctuation, 等, or a verb (出席, 参加 ...)."""
     return e >= len(s) or s[e] in PUNCT or s.startswith("等", e) or lex.starting("verbs", s, e) is not None
@@ -232,10 +259,15 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
             if n1 is not None and "·" not in s[r1:n1]:
                 n1 = None
             foreign = n1 is not None
+        if n1 is not None and not foreign and n1 - r1 == 3 and s[n1:n1 + 1] in _WEAK_JOINERS \
+                and _role_cue_at(s, n1 + 1, lex) and ok_chars(s[r1:n1 + 1]):
+            n1 += 1  # 主席巴图孟和主持: a four-character name ending in 和, not 巴图孟 + 和
         if n1 is None and not foreign:  # 副主任巴特尔、扎西次仁出席: a list of names, no known surname
             e = read_list_name(s, r1, lex)
             if e is not None and s.startswith("、", e) and read_list_name(s, e + 1, lex) is not None:
                 n1 = e  # only where the list goes on: alone, 市长助理某某出席 would read as a name
+            elif e is not None and (e - r1 >= 3 or "·" in s[r1:e]) and _attendance_follows(s, e, lex):
+                n1 = e  # 书记扎西平措主持 / 专员次仁央宗，副书记乙出席: a role cue closes the name
         ns = r1
         if n1 is None and s[r1:r1 + 1] in (" ", "\u3000") and not foreign:  # 市委书记 张某: a space between
             n1 = read_cn_name(s, r1 + 1, lex)
