@@ -322,3 +322,24 @@ def test_a_five_character_mongolian_name_in_a_bare_list():
 def test_a_five_character_body_in_a_list_is_not_a_name():
     x = run("5月9日，澜河市委召开常委会会议，市委书记林浩然主持会议。出席会议的还有王志刚、市发展改革委。")
     assert {p.name for p in x.persons} == {"林浩然", "王志刚"}
+
+
+def test_the_presidium_of_the_session_the_release_reports():
+    x = run("1月7日上午，澜河市第十六届人民代表大会第三次会议举行预备会议。预备会议结束后，大会主席团举行"
+            "第一次会议。会议由主席团常务主席林浩然主持，大会秘书长周文博出席会议。")
+    session = "澜河市第十六届人民代表大会第三次会议"
+    assert session + "主席团" in {b.name for b in x.bodies}
+    assert ("常务主席", session + "主席团") in posts(x, "林浩然")
+    assert ("秘书长", session) in posts(x, "周文博")
+    assert "大会" not in {b.name for b in x.bodies}
+
+
+def test_a_presidium_named_in_full_inside_a_document_title_is_a_body():
+    x = run("1月18日，代表团召开全体会议。会议审议了《西原省第十四届人民代表大会第三次会议主席团和秘书长名单"
+            "（草案）》。团长林浩然主持会议。")
+    assert "西原省第十四届人民代表大会第三次会议主席团" in {b.name for b in x.bodies}
+
+
+def test_a_body_does_not_reach_back_over_a_name_and_wei():
+    x = run("1月18日，会议推选市委书记林浩然为澜河市代表团团长。")
+    assert not any("林浩然" in b.name for b in x.bodies)

@@ -49,6 +49,9 @@ class Locality:
     names: dict[str, str] = field(default_factory=dict)  # level -> "包头市" / "山东省" / "滨海县"
     own_level: str | None = None  # the level the release itself speaks from (市 for a city paper)
     trad: bool = False  # the release is written in traditional characters
+    # the congress session the release reports (青原市第十六届人民代表大会第三次会议): (simplified, as
+    # written); 大会 / 主席团 / 大会主席团 written alone are that session and its presidium
+    session: tuple[str, str] | None = None
 
     def qualify(self, level: str) -> str | None:
         return self.names.get(level)

@@ -6,7 +6,7 @@ import re
 
 from kg.extract.trace import add, because, from_line
 from kg.extract.zh.appointments import appointed_title, appointment_verb_before
-from kg.extract.zh.bodies import scan_bodies
+from kg.extract.zh.bodies import find_session, scan_bodies
 from kg.extract.zh.dates import event_date
 from kg.extract.zh.events import ORGAN_MEETINGS, find_meeting
 from kg.extract.zh.headline import headline_roles
@@ -301,6 +301,7 @@ def run(release: Release, lex: Lexicon) -> Extraction:
     head = to_simplified(" ".join(x for x in (release.title, release.source) if x))
     loc = infer_locality(v.s, head, release.id, lex)
     loc.trad = v.trad_share > 0.02
+    loc.session = find_session(v)
 
     bodies = _Bodies(lex)
     body_hits = scan_bodies(v, loc, lex)

@@ -20,6 +20,7 @@ _PARTY_ROLES = ("书记", "副书记", "常委", "第一书记")
 _CENTRAL = "中共中央"
 _ENTERPRISES = ("公司", "集团", "银行", "大学", "学院", "医院")
 _STATE = "中华人民共和国"
+_SESSION_WORDS = ("大会", "主席团", "大会主席团")
 
 
 @dataclass
@@ -90,6 +91,12 @@ def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
         post = Post(role=role_w, body=body, body_text=prefix_w or None, span=span)
         return ResolvedPost(post, key, explicit, (b0, b1) if explicit else None)
 
+    if prefix_s in _SESSION_WORDS and loc.session is not None:
+        # 主席团常务主席, 大会秘书长: the presidium / the session the release reports
+        key_s, written = loc.session
+        word = "主席团" if prefix_s.endswith("主席团") else ""
+        body = written + (to_traditional(word) if loc.trad else word)
+        return ResolvedPost(Post(role=role_w, body=body, body_text=prefix_w, span=span), key_s + word, False)
     if prefix_s in lex.party_organs and prev is not None and prev.key.endswith("委"):
         # 市委常委、宣传部部长: the organ of the committee named just before
         return out((prev.post.body or "") + prefix_w, prev.key + prefix_s, True)
