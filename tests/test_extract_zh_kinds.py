@@ -343,3 +343,11 @@ def test_a_presidium_named_in_full_inside_a_document_title_is_a_body():
 def test_a_body_does_not_reach_back_over_a_name_and_wei():
     x = run("1月18日，会议推选市委书记林浩然为澜河市代表团团长。")
     assert not any("林浩然" in b.name for b in x.bodies)
+
+
+def test_an_unquoted_programme_after_a_programme_verb_and_the_one_joined_to_it():
+    x = run("5月9日，澜河市政府召开常务会议，市长林浩然主持会议。会议要求，深入实施青禾山区振兴行动，"
+            "以老城改造工程和滨江生态修复工程为牵引，推进全市的各项工程。")
+    names = {i.name for i in x.initiatives}
+    assert {"青禾山区振兴行动", "老城改造工程", "滨江生态修复工程"} <= names
+    assert not any("各项" in n for n in names)
