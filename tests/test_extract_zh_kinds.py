@@ -351,3 +351,13 @@ def test_an_unquoted_programme_after_a_programme_verb_and_the_one_joined_to_it()
     names = {i.name for i in x.initiatives}
     assert {"青禾山区振兴行动", "老城改造工程", "滨江生态修复工程"} <= names
     assert not any("各项" in n for n in names)
+
+
+def test_the_general_secretary_of_a_foreign_party_is_in_that_party():
+    x = run("5月9日，市委书记周文博在澜河会见由奥斯特瓦人民党总书记托马什·诺瓦克率领的代表团。")
+    assert posts(x, "托马什·诺瓦克") == {("总书记", "奥斯特瓦人民党")}
+
+
+def test_a_delegation_led_by_a_person_does_not_take_the_leader_s_name():
+    x = run("5月9日，省委书记林浩然率西原省代表团在奥斯特瓦访问。")
+    assert not any("林浩然" in b.name for b in x.bodies)
