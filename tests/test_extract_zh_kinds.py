@@ -361,3 +361,18 @@ def test_the_general_secretary_of_a_foreign_party_is_in_that_party():
 def test_a_delegation_led_by_a_person_does_not_take_the_leader_s_name():
     x = run("5月9日，省委书记林浩然率西原省代表团在奥斯特瓦访问。")
     assert not any("林浩然" in b.name for b in x.bodies)
+
+
+def test_a_local_time_dateline_is_not_page_furniture():
+    x = run("当地时间5月8日，省委书记林浩然率西原省代表团在奥斯特瓦首都访问期间，会见了奥斯特瓦外交部副部长"
+            "安娜·科瓦奇，双方就深化地方经贸合作、扩大人文交流、推进友好省州关系深入交换意见。",
+            published="2024-05-10")
+    assert x.events[0].date == "2024-05-08"
+
+
+def test_province_departments_are_bodies():
+    x = run("5月9日，山东省政府召开常务会议，省长林浩然主持会议。"
+            "省应急管理厅、省交通运输厅负责同志列席会议。",
+            rid="zh-test-20240510-changwu")
+    names = {b.name for b in x.bodies}
+    assert {"山东省应急管理厅", "山东省交通运输厅"} <= names
