@@ -20,7 +20,9 @@ from rdflib.namespace import FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 from kg import knowledge
 from kg.model import Event, Extraction, Post, Span
 from kg.rdf import iri
+from kg.rdf.bodytypes import body_classes
 from kg.rdf.evidence import EvidenceWriter, find_span, sentence_around, valid_span
+from kg.rdf.relations import write_relations
 from kg.rdf.vocab import (
     AS_OF,
     CONVENED_BY,
@@ -45,7 +47,6 @@ from kg.resolve.aliases import external_iri, places
 from kg.resolve.entities import (
     Resolved,
     canonical_post,
-    is_governmental,
     parent_body,
     resolve_body,
     resolve_role,
@@ -212,8 +213,8 @@ class _ReleaseBuilder:
         node = iri.body_iri(r.local)
         g = self.g
         g.add((node, RDF.type, ORG.Organization))
-        if is_governmental(r):
-            g.add((node, RDF.type, SDO.GovernmentOrganization))
+        for cls in body_classes(r):  # from organs.tsv (kg/rdf/bodytypes.py)
+            g.add((node, RDF.type, cls))
         self.labels(node, r, span)
         self.same_as(node, r.same_as, span)
         if text_form and clean(text_form) and clean(text_form) not in (r.en, r.zh, clean(name)):
@@ -224,8 +225,8 @@ class _ReleaseBuilder:
             pnode = iri.body_iri(pr.local)
             if pnode != node:
                 g.add((pnode, RDF.type, ORG.Organization))
-                if is_governmental(pr):
-                    g.add((pnode, RDF.type, SDO.GovernmentOrganization))
+                for cls in body_classes(pr):
+                    g.add((pnode, RDF.type, cls))
                 self.labels(pnode, Resolved(pr.local, pr.en, pr.zh), span)
                 self.ev.add(node, ORG.subOrganizationOf, pnode, span)
         return node
@@ -342,6 +343,8 @@ class _ReleaseBuilder:
                 self.ev.add(node, ENDORSES, ini, span)
                 if body is not None:
                     self.ev.add(body, ENDORSES, ini, span)
+        write_relations(e, node, lambda n: self.person(n, [], []) if clean(n) else None,
+                        lambda s, p, o, k: self.ev.add(s, p, o, self.span(e.role_spans.get(k), None) or span))
 
     def location(self, event: URIRef, span: Span | None) -> None:
         """schema:location: the place the event's sentence gives ("in Beijing", 在北京人民大会堂)."""

@@ -28,11 +28,48 @@ _CPPCC = re.compile(  # 政协青山市第十一届委员会(常务委员会)
 _CONGRESS = re.compile(
     r"(?:中共)?(?P<stem>[\u4e00-\u9fff]{2})(?P<level>区|县|市)第[一二三四五六七八九十]+届委员会"
 )
+# 青原市第十六届人民代表大会第三次会议, 北原自治区政协第十二届委员会第三次会议: a session, named in full
+_SESSION = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|自治区|自治州|州))"
+    r"第[一二三四五六七八九十]+届(?:人民代表大会|委员会)第[一二三四五六七八九十]+次会议"
+    r"|(?<=[，,。；\n\s])(?:[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|自治区|自治州|州))"
+    r"第[一二三四五六七八九十]+届(?:人民代表大会|委员会)第[一二三四五六七八九十]+次会议"
+)
+_PRESIDIUM = "主席团"
+
+
+def find_session(v: View) -> tuple[str, str] | None:
+    """The first congress (or CPPCC) session named in full: (simplified, as written)."""
+    m = _SESSION.search(v.s)
+    return (m.group(0), v.text(m.start(), m.end())) if m else None
+
+
+def _presidia(v: View, loc: Locality) -> list[tuple[int, int, str, str]]:
+    """主席团 of the release's session: (start, end, name as written, key), for 大会主席团 and 主席团 written
+    alone and for the session's full name followed by 主席团."""
+    if loc.session is None:
+        return []
+    key_s, written = loc.session
+    s = v.s
+    out = []
+    word = to_traditional(_PRESIDIUM) if loc.trad else _PRESIDIUM
+    for m in re.finditer(_PRESIDIUM, s):
+        a = m.start()
+        if s.startswith(key_s, a - len(key_s)):
+            a -= len(key_s)
+        elif s.startswith("大会", a - 2):
+            a -= 2
+        elif a and re.match(r"[\u4e00-\u9fff]", s[a - 1]) and s[a - 1] not in "的由和及、":
+            continue  # 某某代表团主席团 ..., a presidium of something else
+        out.append((a, m.end(), written + word, key_s + _PRESIDIUM))
+    return out
+
+
 _GROUP = re.compile(r"[\u4e00-\u9fff]{2,24}?领导小组(?:办公室)?")
 _GROUP_STOPS = (
     "传达学习", "学习", "传达", "以及", "按照", "听取", "召开", "参加", "出席", "研究", "审议", "及",
     "的", "、", "，", ",", "。", "；", "：", "\n", " ", "精神", "了", "在", "由", "向", "对", "与",
-    "邀请", "希望", "欢迎", "成为", "把", "将", "并", "来到", "走进", "走访", "深入",
+    "邀请", "希望", "欢迎", "成为", "为", "率", "把", "将", "并", "来到", "走进", "走访", "深入",
 )
 # 市场, 市民, 区域 ...: a level word that is the start of another word, not of a body's name
 _NOT_AFTER_LEVEL = set("场民级直属域外内县区")
@@ -120,6 +157,8 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
     for m in _CPPCC.finditer(s):
         key = m.group("stem") + m.group("level") + "政协" + ("常委会" if m.group("sc") else "")
         add(m.start(), m.end(), v.text(m.start(), m.end()), key)
+    for a, b, name, key in _presidia(v, loc):  # 大会主席团: the presidium of the session
+        add(a, b, name, key, titled=b - a > len("大会主席团"))  # named in full even in a document title
     # 中共临河区第十四届委员会
     for m in _CONGRESS.finditer(s):
         add(m.start(), m.end(), v.text(m.start(), m.end()), f"{m.group('stem')}{m.group('level')}委")

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.trace import because, from_line
 from kg.extract.zh.lexicon import Lexicon
 from kg.extract.zh.names import PUNCT, ok_chars, read_cn_name, read_foreign_name, read_list_name
 
 _PREFIX_STOP_CHARS = set("受由同在的对向以经据是了被把将给从为及与和请")
 _CLAUSE = set("，,。；;：:！!？?\n")
 _SENTENCE = set("。；;！!？?\n")
-_MET = ("会见", "会晤", "会谈", "接见")
 _JOINERS = "、兼"  # 市委副书记、市长; 副总理兼外长
 
 
@@ -200,6 +200,33 @@ def _name_list(s: str, end: int, lex: Lexicon) -> list[tuple[int, int]]:
 _LAST_JOINERS = ("以及", "和", "及")
 
 
+_WEAK_JOINERS = ("和", "及", "与")
+_ROLE_RELATIONS = ("presided", "attended", "met_with")
+_PRESENCE = ("presided", "attended")
+
+
+def _role_cue_at(s: str, e: int, lex: Lexicon, relations: tuple[str, ...] = _ROLE_RELATIONS) -> bool:
+    """A relation cue that gives a role (presided, attended, met_with) starts at s[e]."""
+    w = lex.starting("verbs", s, e)
+    return w is not None and lex.verbs.get(w) in relations
+
+
+def _attendance_follows(s: str, e: int, lex: Lexicon) -> bool:
+    """After a name without a known surname: a role cue right after it, or a comma and, later in the
+    same sentence, a role cue (专员甲，副书记乙出席会议: the list of participants).  Not a meeting cue:
+    总统海湖庄园会晤 names the place of the meeting there."""
+    if _role_cue_at(s, e, lex, _PRESENCE):
+        return True
+    if s[e:e + 1] not in ("，", ","):
+        return False
+    j = e + 1
+    while j < len(s) and j - e <= 120 and s[j] not in _SENTENCE:
+        if _role_cue_at(s, j, lex, _PRESENCE):
+            return True
+        j += 1
+    return False
+
+
 def _closes_list(s: str, e: int, lex: Lexicon) -> bool:
     """After the last name of a list: punctuation, 等, or a verb (出席, 参加 ...)."""
     return e >= len(s) or s[e] in PUNCT or s.startswith("等", e) or lex.starting("verbs", s, e) is not None
@@ -232,10 +259,15 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
             if n1 is not None and "·" not in s[r1:n1]:
                 n1 = None
             foreign = n1 is not None
+        if n1 is not None and not foreign and n1 - r1 == 3 and s[n1:n1 + 1] in _WEAK_JOINERS \
+                and _role_cue_at(s, n1 + 1, lex) and ok_chars(s[r1:n1 + 1]):
+            n1 += 1  # 主席巴图孟和主持: a four-character name ending in 和, not 巴图孟 + 和
         if n1 is None and not foreign:  # 副主任巴特尔、扎西次仁出席: a list of names, no known surname
             e = read_list_name(s, r1, lex)
             if e is not None and s.startswith("、", e) and read_list_name(s, e + 1, lex) is not None:
                 n1 = e  # only where the list goes on: alone, 市长助理某某出席 would read as a name
+            elif e is not None and (e - r1 >= 3 or "·" in s[r1:e]) and _attendance_follows(s, e, lex):
+                n1 = e  # 书记扎西平措主持 / 专员次仁央宗，副书记乙出席: a role cue closes the name
         ns = r1
         if n1 is None and s[r1:r1 + 1] in (" ", "\u3000") and not foreign:  # 市委书记 张某: a space between
             n1 = read_cn_name(s, r1 + 1, lex)
@@ -420,7 +452,8 @@ def _chaired_by(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Mentio
         if e is None or (k + 1, e) in seen:
             continue
         w = lex.starting("verbs", s, e)
-        if w and lex.verbs[w] == "presided" and (c == "由" or not w.startswith("主持")):
+        if w and ((c == "由" and lex.passive.get(w) == "presided")
+                  or (c != "由" and lex.verbs.get(w) == "presided" and not w.startswith("主持"))):
             out.append(Mention(names=[(k + 1, e)], start=k + 1, end=e, kind="bare"))
     return out
 
@@ -512,7 +545,7 @@ def _bare_names(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
         gap = _BARE_GAP.match(s, end)
         w = lex.starting("verbs", s, gap.end() if gap else end)
         elected = s.startswith("当选", end)  # 甲当选为市政协主席: the post follows (appointments.py)
-        if not elected and (not w or lex.verbs[w] not in ("presided", "attended", "met")):
+        if not elected and (not w or lex.verbs.get(w) not in ("presided", "attended", "met_with")):
             continue
         if len(names) == 1 and e - i < 3 and s[i:e] not in known:
             continue  # 王某出席: a two-character name alone only when the release titled it before
@@ -583,35 +616,58 @@ def _staff_mentions(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Me
     return out
 
 
-def event_role(s: str, m: Mention, lex: Lexicon) -> str | None:
-    """'presided' | 'attended' | None for the persons of a mention, from the words around it."""
+def event_role(s: str, m: Mention, lex: Lexicon) -> tuple[str, str] | None:
+    """The event role of the persons of a mention, from the words around it, with its provenance:
+    ('presided' | 'attended', why), or (RELATION, why) for a relation cue of another relation
+    (inspected, signed_with: relation_cues.tsv), or None."""
     if m.kind == "postfix":
         return None
     k = m.start
     while k > 0 and s[k - 1] not in _CLAUSE:
         k -= 1
-    met_object = any(w in s[k:m.start] for w in _MET)  # 黄某会见厄瓜多尔驻华大使拉某
+    # 黄某会见厄瓜多尔驻华大使拉某: the object of a met_with cue
+    met = next((w for w in lex.met_cues if w in s[k:m.start]), None)
     j = m.end
     crossed = False  # a clause ended between the names and the verb
+    other: tuple[str, str] | None = None
     while j < len(s) and s[j] not in _SENTENCE:
         crossed = crossed or s[j] in "，,"
         w = lex.starting("verbs", s, j)
-        if w:
-            if met_object and crossed:
-                return "attended"  # 分别会见甲、乙，并同乙共同主持...: the guests of the meeting
+        if w and w in lex.verbs:
+            if met and crossed:
+                return "attended", _cue_why(lex, met, "object of")  # 分别会见甲、乙，并同乙共同主持...
             kind = lex.verbs[w]
             if kind == "presided":
-                return "presided"
-            if kind in ("attended", "met"):
-                return "attended"
+                return "presided", _cue_why(lex, w)
+            if kind in ("attended", "met_with"):
+                return "attended", _cue_why(lex, w)
+            if kind != "other":
+                other = (kind, _cue_why(lex, w))
             break  # 陈某调研 / 某某一行，双方签署: not a participant, unless the object of a meeting
         j += 1
-    if met_object:
-        return "attended"
+    if met:
+        return "attended", _cue_why(lex, met, "object of")
     # 出席会议的还有市领导张某、王某 / 在主席台就座的有: the cue of a list (list_cues.txt)
     cue = None
     for c in cue_regex(lex).finditer(s, max(0, m.start - 24), m.start):
         cue = c
     if cue is not None and cue.end() == m.start:
-        return "presided" if cue.group("verb") in lex.list_cues.get("presided", []) else "attended"
-    return None
+        verb = cue.group("verb")
+        why = _list_cue_why(lex, verb)
+        return ("presided" if verb in lex.list_cues.get("presided", []) else "attended"), why
+    return other
+
+
+def _cue_why(lex: Lexicon, cue: str, how: str = "") -> str:
+    """Provenance of a role decided by a relation cue: its data line of relation_cues.tsv."""
+    line = lex.cue_lines.get((cue, "active"))
+    if line is None:
+        return because("zh.events", f"{how} cue {cue}".strip())
+    entry = from_line("zh.events", line)
+    return entry.replace(": ", f": {how} ", 1) if how else entry
+
+
+def _list_cue_why(lex: Lexicon, verb: str) -> str:
+    """Provenance of a role given by the cue that opens a bare name list (list_cues.txt)."""
+    line = lex.rows.get("list_cues.txt", {}).get(verb)
+    return from_line("zh.events", line) if line else because("zh.events", f"list cue {verb}")
