@@ -1,7 +1,7 @@
 """Event names an analyst can read, and the place a release gives for an event.
 
 A Chinese extraction may name an event by its whole sentence ("11月9日，国家主席习近平在北京人民大会堂会见…");
-:func:`short_name` gives "习近平会见X" (the presider, the verb of ``zh/verbs.tsv`` that follows the
+:func:`short_name` gives "习近平会见X" (the presider, the cue of ``zh/relation_cues.tsv`` that follows the
 name, the other participants), else the sentence's first clause without its date. A numbered duplicate
 ("Lin Haoran Meets ... (2)": the same headline given to two readings of one release) loses its number:
 :func:`base_name` (kg.rdf.build then makes it one event). :func:`place_of` reads "in Beijing" /
@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.knowledge import data_path_value, lines
+from kg.knowledge import data_path_value, relation_cues
 from kg.resolve.aliases import places
 
 _NUMBERED = re.compile(r"\s+\((\d{1,3})\)$")
@@ -53,12 +53,12 @@ def is_sentence(name: str, language: str) -> bool:
 
 @cache
 def _verbs(_data_path: str) -> tuple[tuple[str, str], ...]:
-    rows = [(r.cells[0], r.cells[1]) for r in lines("zh/verbs.tsv") if len(r.cells) > 1 and r.cells[0]]
+    rows = [(c.cue, c.relation) for c in relation_cues("zh") if c.voice == "active" and c.cue]
     return tuple(sorted(set(rows), key=lambda v: (-len(v[0]), v)))
 
 
 def _zh_verb(sentence: str, after: int) -> tuple[str, str] | None:
-    """The first verb of zh/verbs.tsv at or after ``after`` (the longest where several start there)."""
+    """The first cue of zh/relation_cues.tsv at or after ``after`` (the longest where several start there)."""
     verbs = _verbs(data_path_value())
     for i in range(after, min(len(sentence), after + 60)):
         for word, kind in verbs:
@@ -76,7 +76,7 @@ def short_name(name: str, presided: list[str], attended: list[str], language: st
     who = next((p for p in [*presided, *attended] if p and p in name), None)
     if who is not None:
         verb = _zh_verb(name, name.index(who) + len(who))
-        if verb is not None and verb[1] == "met":
+        if verb is not None and verb[1] == "met_with":
             at = name.find(verb[0], name.index(who) + len(who)) + len(verb[0])
             clause = re.split(r"[。；;！？!?]", name[at:], maxsplit=1)[0]  # whom the verb is about
             others = sorted((a for a in attended if a != who and a in clause), key=clause.index)[:2]
