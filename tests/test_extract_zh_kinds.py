@@ -376,3 +376,9 @@ def test_province_departments_are_bodies():
             rid="zh-test-20240510-changwu")
     names = {b.name for b in x.bodies}
     assert {"山东省应急管理厅", "山东省交通运输厅"} <= names
+
+
+def test_a_session_of_the_congress_is_not_a_standing_committee_meeting():
+    x = run("市十六届人大三次会议举行预备会议\n1月7日上午，澜河市第十六届人民代表大会第三次会议举行预备会议。"
+            "市人大常委会主任林浩然主持会议。")
+    assert x.events[0].body == "澜河市第十六届人民代表大会第三次会议"
