@@ -382,3 +382,11 @@ def test_a_session_of_the_congress_is_not_a_standing_committee_meeting():
     x = run("市十六届人大三次会议举行预备会议\n1月7日上午，澜河市第十六届人民代表大会第三次会议举行预备会议。"
             "市人大常委会主任林浩然主持会议。")
     assert x.events[0].body == "澜河市第十六届人民代表大会第三次会议"
+
+
+def test_bare_names_elected_to_a_post():
+    x = run("1月7日，澜河市第十六届人民代表大会第三次会议主席团举行第一次会议。会议推选林浩然、周文博、"
+            "图尔荪·艾则孜为主席团常务主席。")
+    presidium = "澜河市第十六届人民代表大会第三次会议主席团"
+    for name in ("林浩然", "周文博", "图尔荪·艾则孜"):
+        assert ("常务主席", presidium) in posts(x, name)

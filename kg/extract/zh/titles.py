@@ -303,6 +303,7 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
     out += _bare_names(s, lex, out)
     out += _chaired_by(s, lex, {x for m in out for x in m.names})
     out += _cued_lists(s, lex, out)
+    out += _appointed_lists(s, lex, out)
     out += _companions(s, lex, {x for m in out for x in m.names})
     out += _delegation_heads(s, lex, {x for m in out for x in m.names})
     out += _postfix_mentions(s, lex, {x for m in out for x in m.names}, posts=False)
@@ -378,6 +379,33 @@ def _cued_lists(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
         names = [n for n in names if not any(k in taken for k in range(*n))]
         out.append(Mention(names=names, start=i, end=names[-1][1], kind="bare"))
         taken.update(range(i, names[-1][1]))
+    return out
+
+
+def _appointed_lists(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """推选甲、乙、丙为主席团常务主席: the bare names between an appointment verb and the 为 that gives
+    them their post (appointment_cues.txt); the post itself is read after them (appointments.py)."""
+    out = []
+    taken = {i for m in found for i in range(m.start, m.end)}
+    after = lex.appointment_cues.get("after", [])
+    for verb in lex.appointment_cues.get("verbs", []):
+        k = s.find(verb)
+        while k >= 0:
+            i = k + len(verb)
+            k = s.find(verb, i)
+            if i in taken:
+                continue
+            e = read_cn_name(s, i, lex)
+            if e is None or _role_at(s, e, lex):
+                e = read_list_name(s, i, lex)
+            if e is None or _role_at(s, e, lex) or any(j in taken for j in range(i, e)):
+                continue
+            names = [(i, e)] + _name_list(s, e, lex)
+            end = names[-1][1]
+            if not any(s.startswith(c, end) for c in after) or any(j in taken for j in range(i, end)):
+                continue
+            out.append(Mention(names=names, start=i, end=end, kind="appointed"))
+            taken.update(range(i, end))
     return out
 
 
