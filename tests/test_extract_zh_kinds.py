@@ -390,3 +390,18 @@ def test_bare_names_elected_to_a_post():
     presidium = "澜河市第十六届人民代表大会第三次会议主席团"
     for name in ("林浩然", "周文博", "图尔荪·艾则孜"):
         assert ("常务主席", presidium) in posts(x, name)
+
+
+def test_a_bare_list_seated_in_the_front_row_of_the_rostrum():
+    x = run("3月5日上午，澜河市第十届人民代表大会第三次会议开幕。"
+            "林浩然、周文博、韩明杰、宋雨桐在主席台前排就座。"
+            "大会由市人大常委会主任林浩然主持。")
+    pre, att = roles(x)
+    assert pre == {"林浩然"} and att == {"周文博", "韩明杰", "宋雨桐"}
+    assert {p.name for p in x.persons} == {"林浩然", "周文博", "韩明杰", "宋雨桐"}  # not 台前排
+
+
+def test_a_bare_list_closed_by_deng_before_the_cue():
+    x = run("5月9日，澜河市委召开常委会会议。王建林、李秀梅、扎西次仁等出席会议。")
+    _, att = roles(x)
+    assert att == {"王建林", "李秀梅", "扎西次仁"}

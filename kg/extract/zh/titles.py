@@ -242,7 +242,7 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
             i += 1
             continue
         r0, r1 = i, i + len(role)
-        if s.startswith(("会", "馆"), r1):  # 常委会, 委员会, 大使馆: part of a body's name, not a title
+        if s.startswith(("会", "馆", "台"), r1):  # 常委会, 大使馆, 主席台: part of a name, not a title
             i = r1
             continue
         p0 = _prefix_start(s, r0, lex, places)
@@ -550,8 +550,8 @@ def _name_then_role(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Me
 
 
 # what may stand between a bare name and its verb: 王某某5月8日在北京会见...
-_BARE_GAP = re.compile(
-    r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚|在[^，,。；;：:、\n]{1,12}?(?=会见|会晤|主持|出席|参加))*"
+_BARE_GAP = re.compile(  # 甲、乙等出席: 等 (人 / 同志) may close the list before the cue
+    r"(?:等(?:人|同志|领导同志)?)?(?:\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚|在[^，,。；;：:、\n]{1,12}?(?=会见|会晤|主持|出席|参加))*"
 )
 
 
