@@ -405,3 +405,16 @@ def test_a_bare_list_closed_by_deng_before_the_cue():
     x = run("5月9日，澜河市委召开常委会会议。王建林、李秀梅、扎西次仁等出席会议。")
     _, att = roles(x)
     assert att == {"王建林", "李秀梅", "扎西次仁"}
+
+
+def test_a_prefecture_committee_convenes_its_meeting():
+    x = run("6月10日，地委书记扎西平措主持召开地委委员会会议，传达学习上级有关会议精神。"
+            "地委副书记格桑多吉出席会议。")
+    assert x.events[0].body == "地委"
+    assert "地委" in {b.name for b in x.bodies}
+
+
+def test_local_words_with_di_wei_are_not_a_prefecture_committee():
+    x = run("5月9日，澜河市委召开常委会会议，市委书记林浩然主持会议，听取了受当地委托开展评估的情况汇报。"
+            "各地委员会要抓好落实。")
+    assert not any(b.name.startswith("地委") for b in x.bodies)

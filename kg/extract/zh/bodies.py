@@ -19,6 +19,10 @@ _ORGANS = (
     r"|人民代表大会常务委员会|人民代表大会(?!常务)|政协(?:党组|常委会|办公室)?|纪委监委|纪律检查委员会|纪委|监察委员会|监委|外办|外事办公室|外事办"
     r"|中级人民法院|人民法院|法院|人民检察院|检察院"
 )
+# 地委 and its organs; not 当地委托, 各地委员 (the word before must end a clause or be a verb of the genre)
+_PREFECTURE = re.compile(
+    r"地委(?P<organ>常委会|组织部|宣传部|统战部|政法委|办公室)?(?:委员会(?=会议))?(?![托派员])")
+_PREFECTURE_AFTER = ("召开", "主持", "中共", "出席", "参加", "传达")
 _LEVEL = r"(?:自治区党|自治区|省市|省|市|县|区)"
 _TERM = r"(?:第?[一二三四五六七八九十]+届)?"  # 市十七届人大常委会, 澜河市第十六届人民代表大会常务委员会
 _LOCAL = re.compile(rf"(?P<level>{_LEVEL})(?P<term>{_TERM})(?P<organ>{_ORGANS})")
@@ -237,6 +241,19 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
             t0, t1 = m.span("term")
             name, key = qualify_local(s[a:t0] + s[t1:b], v.text(a, t0) + v.text(t1, b), loc)
             add(a, b, name, _organ_key(key))
+    # 地委 (a prefecture's party committee), 地委常委会, 地委组织部; 地委委员会会议 is a meeting of 地委
+    for m in _PREFECTURE.finditer(s):
+        a, b = m.start(), m.end()
+        if any(taken[a:b]) or (a and re.match(r"[\u4e00-\u9fff]", s[a - 1])
+                               and not s.startswith(_PREFECTURE_AFTER, a - 2)):
+            continue
+        place = _explicit_place_start(s, a, loc, lex)
+        organ = m.group("organ") or ""
+        if place is not None:
+            written = v.text(place[0], a) + v.text(a, a + 2 + len(organ))
+            add(place[0], b, written, s[place[1]:a] + "地委" + organ, titled=True)
+        else:
+            add(a, b, v.text(a, a + 2 + len(organ)), "地委" + organ)
     # bare 人民政府 after a term number (第十六届人民政府): the release's own government
     for m in re.finditer(r"第[一二三四五六七八九十]+届人民政府", s):
         lv = loc.own_level or "市"
