@@ -418,3 +418,12 @@ def test_local_words_with_di_wei_are_not_a_prefecture_committee():
     x = run("5月9日，澜河市委召开常委会会议，市委书记林浩然主持会议，听取了受当地委托开展评估的情况汇报。"
             "各地委员会要抓好落实。")
     assert not any(b.name.startswith("地委") for b in x.bodies)
+
+
+def test_a_title_inside_a_list_of_transcribed_names_is_not_part_of_a_name():
+    x = run("5月9日，国家主席林浩然在人民大会堂接受新任驻华大使递交国书。"
+            "他们是：奥斯特瓦驻华大使伊万·彼得罗夫、"
+            "法国驻华大使马克·杜邦。")
+    names = {p.name for p in x.persons}
+    assert "马克·杜邦" in names
+    assert not any("大使" in n for n in names)

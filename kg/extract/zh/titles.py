@@ -181,6 +181,8 @@ def _name_list(s: str, end: int, lex: Lexicon) -> list[tuple[int, int]]:
         e2 = read_cn_name(s, end + 1, lex)
         if e2 is None or "·" in s[e2:e2 + 6]:  # 阿依古丽·买买提: a transcribed name in the list
             f = read_foreign_name(s, end + 1, lex)
+            if f is not None and any(lex.starting("roles", s, k) for k in range(end + 1, f)):
+                f = None  # 法国驻华大使马克·杜邦: a title and a name, read as a mention of its own
             e2 = f if f is not None and "·" in s[end + 1:f] else e2
         if e2 is None:  # 洛桑江村, 仰某: a list of persons names them even without a known surname
             e2 = read_list_name(s, end + 1, lex)
