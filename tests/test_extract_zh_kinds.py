@@ -427,3 +427,17 @@ def test_a_title_inside_a_list_of_transcribed_names_is_not_part_of_a_name():
     names = {p.name for p in x.persons}
     assert "马克·杜邦" in names
     assert not any("大使" in n for n in names)
+
+
+def test_a_friendship_association_joining_two_countries_by_a_dash():
+    x = run("5月9日，市长林浩然会见了奥斯特瓦—中国友好协会会长伊万·彼得罗夫率领的代表团和奥斯特瓦中华总商会"
+            "会长黄锦添一行。")
+    assert posts(x, "伊万·彼得罗夫") == {("会长", "奥斯特瓦—中国友好协会")}
+    assert not any(b.name.startswith("团和") for b in x.bodies)
+
+
+def test_a_body_with_he_inside_its_name_stays_whole():
+    x = run("5月9日，澜河市委召开常委会会议，市委书记林浩然主持会议。市工业和信息化局、市住房和城乡建设局"
+            "负责同志列席会议。")
+    names = {b.name for b in x.bodies}
+    assert {"澜河市工业和信息化局", "澜河市住房和城乡建设局"} <= names

@@ -77,6 +77,8 @@ def valid_prefix(p: str, lex: Lexicon, places: set[str]) -> bool:
 # words that open with a stop character but are part of a body's name (禾阳经济技术开发区, 对外友协)
 _STOP_CHAR_WORDS = ("经济", "对外")
 _FORMER = ("时任", "原", "前")
+_DASHES = "—－-"
+_HOME_NAMES = ("中国", "中华")
 _HEADS_WITH_WORDS = ("代表团", "考察团", "访问团")
 _EXTRA_STOPS = ("欢迎", "举行", "召开", "听取", "还有")
 
@@ -103,6 +105,10 @@ def _prefix_start(s: str, r0: int, lex: Lexicon, places: set[str]) -> int:
     limit = max(0, r0 - 30)
     while j > limit:
         c = s[j - 1]
+        if c in _DASHES and j >= 2 and "\u4e00" <= s[j - 2] <= "\u9fff" \
+                and (s.startswith(_HOME_NAMES, j) or s.endswith(_HOME_NAMES, 0, j - 1)):
+            j -= 1  # 奥斯特瓦—中国友好协会, 中国—东盟商会: two countries joined by a dash in one name
+            continue
         if c in PUNCT or c.isdigit():
             break
         if c in _PREFIX_STOP_CHARS and not s.startswith(_STOP_CHAR_WORDS, j - 1):
