@@ -441,3 +441,10 @@ def test_a_body_with_he_inside_its_name_stays_whole():
             "负责同志列席会议。")
     names = {b.name for b in x.bodies}
     assert {"澜河市工业和信息化局", "澜河市住房和城乡建设局"} <= names
+
+
+def test_a_delegation_after_a_transcribed_name_and_he():
+    x = run("5月9日，市委书记林浩然分别会见了奥地利驻华大使马丁·费舍尔和德国巴伐利亚州议会代表团。")
+    names = {b.name for b in x.bodies}
+    assert "德国巴伐利亚州议会代表团" in names
+    assert not any("费舍尔" in n for n in names)

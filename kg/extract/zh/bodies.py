@@ -312,14 +312,15 @@ def _long(w: str | None) -> bool:
     return w is not None and len(w) > 1
 
 
-# the last character of a body's head noun: 代表团和某商会 joins two bodies (工业和信息化局 is one)
+# the last character of a body's head noun: 代表团和某商会 joins two bodies (工业和信息化局 is one);
+# so does a transcribed name before 和 (马丁·费舍尔和某代表团)
 _HEAD_LAST = frozenset("团会委局厅部院组所署办")
 
 
 def _extend_left(s: str, head_start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     a = head_start
     while a > 0 and end - a < 30:
-        if (s[a - 1] in "和及与" and a >= 2 and s[a - 2] in _HEAD_LAST) \
+        if (s[a - 1] in "和及与" and a >= 2 and (s[a - 2] in _HEAD_LAST or "·" in s[max(0, a - 8):a - 1])) \
                 or s[a - 1].isdigit() or any(s.startswith(st, a - len(st)) for st in _GROUP_STOPS) \
                 or lex.ending("roles", s, a) \
                 or _long(lex.ending("verbs", s, a)) or _long(lex.ending("boundaries", s, a)):
