@@ -127,3 +127,24 @@ def test_rows_keep_their_source_line(tmp_path: Path, monkeypatch: pytest.MonkeyP
     first = knowledge.lines("zh/roles.tsv")[0]
     assert first.cells == ("总林长", "-") and first.source == f"{(data / 'zh/roles.tsv').resolve()}:2"
     assert knowledge.lines("zh/roles.tsv")[1].source.startswith("zh/roles.tsv:")
+
+
+SHARED_KINDS = ("surnames.txt", "not_names.txt", "relation_cues.tsv", "body_heads.txt", "party_organs.txt",
+                "initiative_cues.txt")
+
+
+def _columns(name: str) -> set[int]:
+    return {len(row.cells) for row in knowledge.lines(name, bundled_only=True)}
+
+
+def test_language_packs_share_file_names_and_columns() -> None:
+    """kg/data/en and kg/data/zh use the same file name and column count for the kinds they share.
+    roles.tsv has the same name in both; its columns still differ (en: surface, canonical role, default
+    body; zh: role, implied body), see the README."""
+    for name in (*SHARED_KINDS, "roles.tsv"):
+        for lang in ("en", "zh"):
+            assert (knowledge.BUNDLED / lang / name).is_file(), f"{lang}/{name}"
+    for name in SHARED_KINDS:
+        en, zh = _columns(f"en/{name}"), _columns(f"zh/{name}")
+        assert en and en == zh, (name, en, zh)
+    assert _columns("en/relation_cues.tsv") == {3}

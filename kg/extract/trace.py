@@ -15,11 +15,12 @@ or the data line behind it (a rule's name, or a ``kg.knowledge.Line.source`` suc
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from kg.model import Event, Extraction
 
 if TYPE_CHECKING:
     from kg.knowledge import Line
-    from kg.model import Extraction
 
 
 def because(component: str, rule: str) -> str:
@@ -71,15 +72,78 @@ def untraced(extraction: Extraction) -> list[str]:
     for e in extraction.events:
         if not e.why:
             out.append(f"event {e.name!r}")
-        roles: list[tuple[str, str]] = [("presided", n) for n in e.presided_by]
-        roles += [("attended", n) for n in e.attended_by]
-        roles += [("initiative", n) for n in e.initiatives]
-        for rel in sorted(e.relations):
-            roles += [(rel, n) for n in e.relations[rel]]
-        keys = [(f"{kind}:{name}", f"{kind}: {name}") for kind, name in roles]
-        if e.date:
-            keys.insert(0, ("date", f"date: {e.date}"))
-        if e.body:
-            keys.insert(0, ("body", f"body: {e.body}"))
+        keys = _roles(e)
         out.extend(f"event {e.name!r} {label}" for key, label in keys if not e.role_why.get(key))
     return out
+
+
+def _roles(e: Event) -> list[tuple[str, str]]:
+    """(role key, label) of each role of ``e``, in the order ``untraced`` and the listing give them."""
+    keys: list[tuple[str, str]] = []
+    if e.body:
+        keys.append(("body", f"body: {e.body}"))
+    if e.date:
+        keys.append(("date", f"date: {e.date}"))
+    keys += [(f"presided:{n}", f"presided: {n}") for n in e.presided_by]
+    keys += [(f"attended:{n}", f"attended: {n}") for n in e.attended_by]
+    keys += [(f"initiative:{n}", f"initiative: {n}") for n in e.initiatives]
+    for rel in sorted(e.relations):
+        keys += [(f"{rel}:{n}", f"{rel}: {n}") for n in e.relations[rel]]
+    return keys
+
+
+def traced_json(extraction: Extraction, spans: bool = False) -> dict[str, Any]:
+    """``Extraction.to_json`` with the provenance beside every item (``kg extract --trace``): a ``why``
+    list on each person, post, body, initiative and event (bodies and initiatives become objects with a
+    ``name``), each event's other ``relations`` and the ``why`` of each of its roles (``role_why``, keyed
+    like ``role_spans``), and the release's ``untraced`` items.
+
+    >>> from kg.model import Body, Extraction, Release
+    >>> x = Extraction(Release("r", "text"), "en", bodies=[Body("State Council", why=["en.bodies: x"])])
+    >>> traced_json(x)["bodies"]
+    [{'name': 'State Council', 'why': ['en.bodies: x']}]
+    """
+    out = extraction.to_json(spans=spans)
+    for p, d in zip(extraction.persons, out["persons"], strict=True):
+        d["why"] = list(p.why)
+        for post, pd in zip(p.posts, d["posts"], strict=True):
+            pd["why"] = list(post.why)
+    for kind, items in (("bodies", extraction.bodies), ("initiatives", extraction.initiatives)):
+        out[kind] = [(d if isinstance(d, dict) else {"name": d}) | {"why": list(item.why)}
+                     for item, d in zip(items, out[kind], strict=True)]
+    for e, d in zip(extraction.events, out["events"], strict=True):
+        d["why"] = list(e.why)
+        d["relations"] = {k: list(v) for k, v in sorted(e.relations.items())}
+        d["role_why"] = {key: list(e.role_why.get(key, [])) for key, _ in _roles(e)}
+    out["untraced"] = untraced(extraction)
+    return out
+
+
+def listing(extraction: Extraction) -> str:
+    """A readable trace of one release (``kg extract --format trace``): each item, then ``<-`` and the
+    component and data line or rule behind it (``<- ?`` where nothing is recorded).
+
+    >>> from kg.model import Extraction, Person, Release
+    >>> x = Extraction(Release("r", "text"), "en", persons=[Person("Gao Ming", why=["en.names: pinyin"])])
+    >>> print(listing(x), end="")
+    r (en)
+      person Gao Ming <- en.names: pinyin
+    """
+    lines = [f"{extraction.release.id} ({extraction.language})"]
+
+    def item(indent: int, label: str, why: list[str]) -> None:
+        lines.append(f"{'  ' * indent}{label} <- {'; '.join(why) if why else '?'}")
+
+    for p in extraction.persons:
+        item(1, f"person {p.name}", p.why)
+        for post in p.posts:
+            item(2, f"post {post.role} / {post.body}", post.why)
+    for b in extraction.bodies:
+        item(1, f"body {b.name}", b.why)
+    for i in extraction.initiatives:
+        item(1, f"initiative {i.name}", i.why)
+    for e in extraction.events:
+        item(1, f"event {e.name}", e.why)
+        for key, label in _roles(e):
+            item(2, label, e.role_why.get(key, []))
+    return "\n".join(lines) + "\n"

@@ -18,6 +18,7 @@ from rdflib.namespace import FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.model import Event, Extraction, Post, Span
 from kg.rdf import iri
+from kg.rdf.bodytypes import body_classes
 from kg.rdf.evidence import EvidenceWriter, find_span, valid_span
 from kg.rdf.relations import write_relations
 from kg.rdf.vocab import (
@@ -39,7 +40,6 @@ from kg.resolve.aliases import external_iri
 from kg.resolve.entities import (
     Resolved,
     canonical_post,
-    is_governmental,
     parent_body,
     resolve_body,
     resolve_role,
@@ -169,8 +169,8 @@ class _ReleaseBuilder:
         node = iri.body_iri(r.local)
         g = self.g
         g.add((node, RDF.type, ORG.Organization))
-        if is_governmental(r):
-            g.add((node, RDF.type, SDO.GovernmentOrganization))
+        for cls in body_classes(r):  # from organs.tsv (kg/rdf/bodytypes.py)
+            g.add((node, RDF.type, cls))
         self.labels(node, r, span)
         self.same_as(node, r.same_as, span)
         if text_form and clean(text_form) and clean(text_form) not in (r.en, r.zh, clean(name)):
@@ -181,8 +181,8 @@ class _ReleaseBuilder:
             pnode = iri.body_iri(pr.local)
             if pnode != node:
                 g.add((pnode, RDF.type, ORG.Organization))
-                if is_governmental(pr):
-                    g.add((pnode, RDF.type, SDO.GovernmentOrganization))
+                for cls in body_classes(pr):
+                    g.add((pnode, RDF.type, cls))
                 self.labels(pnode, Resolved(pr.local, pr.en, pr.zh), span)
                 self.ev.add(node, ORG.subOrganizationOf, pnode, span)
         return node

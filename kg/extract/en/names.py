@@ -304,6 +304,8 @@ def _find(text: str) -> list[Mention]:
         if (
             len(words) >= 3
             and i == 0
+            # "and Omar bin Khalid", "and Tran Van Minh": a given name before a particle is the name's
+            and words[1].lower() not in particles
             and re.search(r"\b(?:in|to|of|from|at|and)\s+$", text[max(0, m.start(1) - 6) : m.start(1)])
         ):
             words = words[1:]  # "Consul General of X in Shanghai Maria Lindqvist": the place is no name

@@ -20,6 +20,7 @@ from kg.extract.en.locality import Locality
 from kg.extract.en.names import Mention
 from kg.extract.en.titles import Item, first_role_index, left_chain, parse_chain, predicate_chain, right_chain
 from kg.extract.en.titles import _cut_body as cut_body
+from kg.extract.trace import add, because, from_line
 from kg.model import Post
 
 _LIST_SEP = re.compile(r"\s*(?:,|，|、)?\s*(?:and\s+)?")
@@ -309,5 +310,20 @@ def posts_of(
         elif it.role.default_body:
             body = default_body(it.role.default_body, level or role_level, loc, it.place)
         resolved[n] = body or ""
-        out.append(Post(role=it.role.canonical, body=body, body_text=body_text, span=it.role_span))
+        out.append(
+            Post(role=it.role.canonical, body=body, body_text=body_text, span=it.role_span, why=_post_why(it))
+        )
     return out
+
+
+def _post_why(it: Item) -> list[str]:
+    """The role's row of roles.tsv, and how the body was found."""
+    row = lexicon().role_lines.get(it.role.surface)
+    why = [from_line("en.titles", row) if row else because("en.titles", f"role {it.role.canonical}")]
+    if it.body_text:
+        add(why, because("en.titles", "body written in the title"))
+    elif it.country and not (it.country == "China" and it.role.default_body):
+        add(why, because("en.titles", "country written before the role (country_roles.tsv)"))
+    elif it.role.default_body:
+        add(why, because("en.titles", f"the role's default body {it.role.default_body} (roles.tsv)"))
+    return why
