@@ -448,3 +448,9 @@ def test_a_delegation_after_a_transcribed_name_and_he():
     names = {b.name for b in x.bodies}
     assert "德国巴伐利亚州议会代表团" in names
     assert not any("费舍尔" in n for n in names)
+
+
+def test_a_stationed_discipline_inspection_group_keeps_its_commission():
+    x = run("5月9日，澜河市政府党组召开会议，市政府党组书记、市长林浩然主持会议。"
+            "市纪委监委驻市政府办公室纪检监察组组长周文博列席会议。")
+    assert posts(x, "周文博") == {("组长", "澜河市纪委监委驻市政府办公室纪检监察组")}
