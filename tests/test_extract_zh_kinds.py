@@ -454,3 +454,11 @@ def test_a_stationed_discipline_inspection_group_keeps_its_commission():
     x = run("5月9日，澜河市政府党组召开会议，市政府党组书记、市长林浩然主持会议。"
             "市纪委监委驻市政府办公室纪检监察组组长周文博列席会议。")
     assert posts(x, "周文博") == {("组长", "澜河市纪委监委驻市政府办公室纪检监察组")}
+
+
+def test_a_foreign_ministry_or_government_is_that_country_s():
+    x = run("5月9日，林浩然表示，新加坡政府支持两地加强往来，法国外交部和德国联邦议院代表团也将来访。"
+            "外交部副部长周文博出席。")
+    names = {b.name for b in x.bodies}
+    assert {"新加坡政府", "法国外交部", "外交部"} <= names
+    assert posts(x, "周文博") == {("副部长", "外交部")}

@@ -144,6 +144,19 @@ def qualify_local(form_s: str, written: str, loc: Locality) -> tuple[str, str]:
     return written, form_s
 
 
+_FOREIGN_ORGAN = re.compile(r"(?:外交部|外交与贸易部|外交和贸易部|政府|议会|国防部|经济部|财政部)(?![门长])")
+_HOME = ("中国", "中华人民共和国", "中方", "我国")
+
+
+def _country_before(s: str, a: int, lex: Lexicon) -> str | None:
+    """The foreign country written right before s[a] (longest of countries.txt), else None."""
+    for k in range(min(a, 10), 1, -1):
+        c = s[a - k:a]
+        if c in lex.countries and lex.countries[c][0] not in _HOME and c not in _HOME:
+            return c
+    return None
+
+
 def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
     s = v.s
     titles = in_titles(s)
@@ -180,6 +193,12 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
         if b - a >= len(m.group(0)) + 2:
             add(a, b, v.text(a, b), s[a:b])
     # national / international lexicon, longest forms first
+    # 法国外交部, 新加坡政府: a foreign country's ministry or government (not China's 外交部)
+    for m in _FOREIGN_ORGAN.finditer(s):
+        c = _country_before(s, m.start(), lex)
+        if c:
+            a = m.start() - len(c)
+            add(a, m.end(), v.text(a, m.end()), s[a:m.end()])
     forms = sorted(((f, g) for g in lex.bodies for f in g), key=lambda x: -len(x[0]))
     for f, g in forms:
         for m in re.finditer(re.escape(f), s):
