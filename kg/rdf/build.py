@@ -113,7 +113,7 @@ class _ReleaseBuilder:
         self.release = iri.release_iri(r.id)
         self.g = new_graph()
         self.version, self.data_digest = reader()
-        self.activity = iri.activity_iri(r.id, self.version, self.data_digest)
+        self.activity = iri.activity_iri(r.id, self.version)
         self.ev = EvidenceWriter(self.g, self.release, r.id, self.text, self.activity)
         self.persons: dict[str, URIRef] = {}
         self.events_per_body_date: Counter[tuple[URIRef, str | None]] = Counter(

@@ -5,7 +5,7 @@ IRIs never contain characters that break Turtle, N-Triples, JSON-LD or HTML.
   kgid:body/<canonical-name>        kgid:initiative/<canonical-name>      kgid:role/<role>
   kgid:post/<role>--<body>          kgid:membership/<person>/<role>--<body>[/interval]
   kgid:instant/<YYYY-MM-DD>         kgid:event/<date>-<name>-<hash>       kgid:evidence/<hash>
-  kgid:activity/<release>/kg-<version>-<tables digest>                   kgid:agent/kg
+  kgid:activity/<release>/kg-<version>                                   kgid:agent/kg
 """
 
 from __future__ import annotations
@@ -94,12 +94,12 @@ def event_iri(name_key: str, date: str | None, body: URIRef | None, by_body: boo
     return mint("event", f"{d}-{readable}-{h}")
 
 
-def activity_iri(release_id: str, version: str, data_digest: str) -> URIRef:
-    """The reading of one release by one kg version with one set of tables:
-    kgid:activity/<release>/kg-<version>-<digest>. The same inputs give the same activity (and facts)."""
+def activity_iri(release_id: str, version: str) -> URIRef:
+    """The reading of one release by one kg version: kgid:activity/<release>/kg-<version>. The digest of
+    the tables in effect is a property of the activity (kgo:dataDigest), not part of its IRI, so that an
+    edit of one table changes one triple per release in an export, not every evidence node's link."""
     v = slugify(version, max_len=24) or "unknown"
-    d = slugify(data_digest.split(":")[-1][:12], max_len=12) or "none"
-    return mint("activity", f"{slugify(release_id, max_len=96, exact=True)}/kg-{v}-{d}")
+    return mint("activity", f"{slugify(release_id, max_len=96, exact=True)}/kg-{v}")
 
 
 def selector_iris(release_id: str, span: tuple[int, int]) -> tuple[URIRef, URIRef]:
