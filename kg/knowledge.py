@@ -95,7 +95,7 @@ def _lines(name: str, value: str, bundled_only: bool) -> tuple[Line, ...]:
 
 
 def lines(name: str, bundled_only: bool = False) -> tuple[Line, ...]:
-    """The rows of table ``name`` (``"zh/verbs.tsv"``): the overlays' first, then the bundled ones.
+    """The rows of table ``name`` (``"zh/relation_cues.tsv"``): the overlays' first, then the bundled ones.
 
     A table that exists nowhere is empty (a language pack may leave a table out)."""
     return _lines(name, data_path_value(), bundled_only)
