@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fixtures.network import XSS_IMG, XSS_SCRIPT, hostile_extraction, network_extractions
 from stores import make_store
 
 from kg.analyze.data import load
-from kg.analyze.fixtures import XSS_IMG, XSS_SCRIPT, hostile_extraction, network_extractions
 from kg.explore import FocusError, render_explorer
 from kg.model import Extraction
 from kg.store import Store
@@ -140,7 +140,7 @@ def test_edges_carry_date_release_and_quote(page: tuple[str, int]) -> None:
 
 
 def test_search_keys_cover_both_scripts(tmp_path: Path) -> None:
-    from kg.rdf.fixtures import small_extractions
+    from fixtures.rdf_fixtures import small_extractions
 
     path = make_store(tmp_path / "store", small_extractions())
     with Store(path, read_only=True) as s:
@@ -226,7 +226,7 @@ def test_empty_store_renders(tmp_path: Path) -> None:
 
 
 def test_focus_by_chinese_or_alternative_name(tmp_path: Path) -> None:
-    from kg.rdf.fixtures import small_extractions
+    from fixtures.rdf_fixtures import small_extractions
 
     path = make_store(tmp_path / "store", small_extractions())
     with Store(path, read_only=True) as s:
