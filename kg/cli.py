@@ -1,4 +1,4 @@
-"""The kg command line. Heavy libraries (rdflib, networkx, pyvis) are imported inside the commands so
+"""The kg command line. Heavy libraries (rdflib, networkx, matplotlib) are imported inside the commands so
 that ``kg --help`` answers at once."""
 
 from __future__ import annotations

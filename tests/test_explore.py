@@ -279,3 +279,20 @@ def test_cli_options(store: Store, tmp_path: Path, capsys: pytest.CaptureFixture
     assert "nodes shown" in capsys.readouterr().err
     assert main(["explore", "-o", str(out), "--store", str(store.path), "--type", "persons"]) == 2
     assert "unknown --type persons" in capsys.readouterr().err
+
+
+def test_bundled_vis_network_is_the_released_file() -> None:
+    """kg/explore/vis/ holds vis-network's own files, unchanged: their digests are the ones its README
+    records for the npm package, and the page inlines them (minus the source-map comment)."""
+    import hashlib
+    import re
+    from importlib import resources
+
+    folder = resources.files("kg.explore") / "vis"
+    recorded = dict(re.findall(r"^\| `([\w.-]+)` \| `[\w/.-]+` \| `([0-9a-f]{64})` \|$",
+                               (folder / "README.md").read_text(encoding="utf-8"), re.M))
+    assert set(recorded) == {"vis-network.min.js", "vis-network.min.css"}
+    for name, digest in recorded.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+    for name in ("LICENSE-APACHE-2.0", "LICENSE-MIT"):
+        assert (folder / name).is_file()

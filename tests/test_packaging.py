@@ -15,7 +15,7 @@ from conftest import ROOT, SAMPLES
 
 # distribution -> the module our code imports (scipy: networkx's PageRank imports it)
 IMPORTED_AS = {"rdflib": "rdflib", "pyoxigraph": "pyoxigraph", "pyshacl": "pyshacl", "networkx": "networkx",
-               "pyvis": "pyvis", "pypinyin": "pypinyin", "opencc-python-reimplemented": "opencc",
+               "pypinyin": "pypinyin", "opencc-python-reimplemented": "opencc",
                "tqdm": "tqdm", "scipy": None, "matplotlib": "matplotlib"}
 
 
