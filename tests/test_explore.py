@@ -296,3 +296,38 @@ def test_bundled_vis_network_is_the_released_file() -> None:
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
     for name in ("LICENSE-APACHE-2.0", "LICENSE-MIT"):
         assert (folder / name).is_file()
+
+
+LAYOUT_WITHOUT_SCIPY = """
+import json, sys
+sys.modules["scipy"] = None  # as in an installation without it: importing it fails
+import networkx as nx
+from kg.explore.layout import layout
+one_community = nx.relabel_nodes(nx.complete_graph(420), lambda i: f"k{i:03}")
+deep = nx.relabel_nodes(nx.cycle_graph(900), lambda i: f"c{i:03}")
+print(json.dumps([layout(one_community), layout(deep, depth=4)], sort_keys=True))
+"""
+
+
+def test_large_layouts_need_no_scipy() -> None:
+    """A community Louvain does not split and a group four levels down are laid out in pieces that
+    stay on networkx's dense spring layout: no scipy, and the same positions with or without it."""
+    import json
+    import math
+    import subprocess
+    import sys
+
+    import networkx as nx
+
+    from kg.explore.layout import layout
+
+    out = subprocess.run([sys.executable, "-c", LAYOUT_WITHOUT_SCIPY], capture_output=True, text=True,
+                         check=True, timeout=300).stdout
+    without = json.loads(out)
+    one_community = nx.relabel_nodes(nx.complete_graph(420), lambda i: f"k{i:03}")
+    deep = nx.relabel_nodes(nx.cycle_graph(900), lambda i: f"c{i:03}")
+    here = json.loads(json.dumps([layout(one_community), layout(deep, depth=4)], sort_keys=True))
+    assert without == here
+    assert len(here[0]) == 420 and len(here[1]) == 900
+    assert all(math.isfinite(c) for pos in here for xy in pos.values() for c in xy)
+    assert len({tuple(xy) for xy in here[1].values()}) == 900  # no two nodes drawn on each other
