@@ -17,9 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, update_wrapper
 from pathlib import Path
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 BUNDLED = Path(__file__).resolve().parent / "data"
 
@@ -72,7 +76,7 @@ def _lines(name: str, value: str, bundled_only: bool) -> tuple[Line, ...]:
 
 
 def lines(name: str, bundled_only: bool = False) -> tuple[Line, ...]:
-    """The rows of table ``name`` (``"zh/verbs.tsv"``): the overlays' first, then the bundled ones.
+    """The rows of table ``name`` (``"zh/relation_cues.tsv"``): the overlays' first, then the bundled ones.
 
     A table that exists nowhere is empty (a language pack may leave a table out)."""
     return _lines(name, data_path_value(), bundled_only)
@@ -91,6 +95,122 @@ def digest() -> str:
     return h.hexdigest()
 
 
+@dataclass(frozen=True)
+class Relation:
+    """One row of ``relations.tsv``: how persons relate to an event, from cue to JSONL field and RDF."""
+
+    id: str  # "presided", "inspected": what the cue tables and Event.relations name
+    field: str | None  # the JSONL field listing the persons ("presided_by"), None: the event's `relations`
+    predicate: str | None  # a CURIE ("kgo:presidedBy"), None: no triple ("other")
+    label: str
+    source: str  # the data line: "relations.tsv:14"
+
+
+def _dash(cell: str) -> str | None:
+    return None if cell in ("", "-") else cell
+
+
+@cache
+def _relations(value: str) -> dict[str, Relation]:
+    out: dict[str, Relation] = {}
+    for row in _lines("relations.tsv", value, False):
+        c = row.cells + ("",) * 4
+        if not c[0] or c[0] in out:  # an overlay's row replaces the bundled row of its id
+            continue
+        out[c[0]] = Relation(c[0], _dash(c[1]), _dash(c[2]), c[3], row.source)
+    return out
+
+
+def relations() -> dict[str, Relation]:
+    """The relation schema (``relations.tsv``, overlays first), by id, in the order of the table.
+
+    >>> r = relations()
+    >>> r["presided"].field, r["presided"].predicate
+    ('presided_by', 'kgo:presidedBy')
+    >>> r["inspected"].field is None, r["other"].predicate is None
+    (True, True)
+    """
+    return _relations(data_path_value())
+
+
+@dataclass(frozen=True)
+class RelationCue:
+    """One row of a language's ``relation_cues.tsv``: ``cue<TAB>relation<TAB>voice``."""
+
+    cue: str  # "presided over", "主持"
+    relation: str  # an id of relations.tsv
+    voice: str  # "active": the person before the cue holds the relation; "passive": after it ("chaired by")
+    line: Line
+
+
+VOICES = ("active", "passive")
+
+
+def relation_cues(lang: str) -> tuple[RelationCue, ...]:
+    """The relation cues of language ``lang`` (``"en"``, ``"zh"``), overlays first.
+
+    A row naming a relation that ``relations.tsv`` lacks, or a voice other than active/passive, is an
+    error that names its line (an analyst's typo must not silently drop a cue).
+
+    >>> all(c.relation in relations() for c in relation_cues("en"))
+    True
+    """
+    return _relation_cues(lang, data_path_value())
+
+
+@cache
+def _relation_cues(lang: str, value: str) -> tuple[RelationCue, ...]:
+    known = _relations(value)
+    out: list[RelationCue] = []
+    for row in _lines(f"{lang}/relation_cues.tsv", value, False):
+        c = row.cells + ("", "")
+        voice = c[2] or "active"
+        if c[1] not in known:
+            raise ValueError(f"{row.source}: relation {c[1]!r} is not in relations.tsv")
+        if voice not in VOICES:
+            raise ValueError(f"{row.source}: voice {voice!r} is neither active nor passive")
+        out.append(RelationCue(c[0], c[1], voice, row))
+    return tuple(out)
+
+
+class keyed(Generic[T]):  # noqa: N801 - used as a decorator, like functools.cache
+    """A cache for what is built from the tables: one value per ``KG_DATA_PATH`` (and arguments).
+
+    Decorate the function that builds a lexicon or an index from ``lines()``; it is built once for each
+    ``KG_DATA_PATH`` value met in the process and kept (callers may key their own caches on its
+    ``id``). ``cache_clear()`` forgets one function's values, ``clear_caches()`` every one's.
+
+    >>> @keyed
+    ... def roles_count() -> int:
+    ...     return len(lines("en/roles.tsv"))
+    >>> roles_count() == roles_count() > 0
+    True
+    """
+
+    _all: list[dict[object, object]] = []
+
+    def __init__(self, fn: Callable[..., T]) -> None:
+        self._fn = fn
+        self._values: dict[object, T] = {}
+        keyed._all.append(self._values)  # type: ignore[arg-type]
+        update_wrapper(self, fn)
+
+    def __call__(self, *args: object) -> T:
+        k = (data_path_value(), args)
+        try:
+            return self._values[k]
+        except KeyError:
+            v = self._values[k] = self._fn(*args)
+            return v
+
+    def cache_clear(self) -> None:
+        self._values.clear()
+
+
 def clear_caches() -> None:
-    """Forget the tables read so far (tests that change files in place)."""
+    """Forget the tables read so far and everything built from them (tests that change files in place)."""
+    for values in keyed._all:
+        values.clear()
     _lines.cache_clear()
+    _relations.cache_clear()
+    _relation_cues.cache_clear()
