@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
-from kg.analyze.data import QueryStore
+from kg.analyze.data import QueryStore, rows
 
 # relation name of each predicate whose evidence is shown (kg.analyze.graphs' edge labels)
 RELATIONS = {
@@ -46,23 +45,14 @@ class Evidence:
         return (dates[0], dates[-1]) if dates else None
 
 
-def _text(term: Any) -> str | None:
-    """The IRI or lexical form of a result term (rdflib terms are strings; pyoxigraph's have .value)."""
-    if term is None:
-        return None
-    return str(term) if isinstance(term, str) else str(term.value)
-
-
 def load_evidence(store: QueryStore) -> Evidence:
     quotes: dict[tuple[str, str, str], set[tuple[str, str]]] = defaultdict(set)
-    row: Any
-    for row in store.query(_EVIDENCE):
-        s, p, o, r, q = (_text(x) for x in row)
+    for s, p, o, r, q in rows(store, _EVIDENCE):
         if s is None or p not in RELATIONS or o is None or r is None:
             continue
-        quotes[(s, RELATIONS[p], o)].add((r, q or ""))
+        quotes[(s, RELATIONS[p], o)].add((r, str(q or "")))
     dates: dict[str, set[str]] = defaultdict(set)
-    for post, d in store.query(_POST_DATES):
-        dates[_text(post) or ""].add(_text(d) or "")
+    for post, d in rows(store, _POST_DATES):
+        dates[post or ""].add(str(d or ""))
     return Evidence({k: sorted(v) for k, v in sorted(quotes.items())},
                     {k: sorted(v) for k, v in sorted(dates.items())})
