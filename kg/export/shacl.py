@@ -29,7 +29,7 @@ from kg.rdf.oxterms import to_rdflib
 
 _SKIP = {RDF.type, SH.property, SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf,
          SH.target, SH.path, SH.message, SH.severity, SH.name, SH.description, SH.deactivated, SH.order,
-         SH.group, SH.prefixes}
+         SH.group, SH.prefixes, SH["or"]}
 _CASTABLE = {str(XSD[t]) for t in ("integer", "decimal", "double", "float", "boolean", "date", "dateTime",
                                    "time", "int", "long", "short", "byte", "nonNegativeInteger",
                                    "positiveInteger", "negativeInteger", "nonPositiveInteger",
@@ -202,6 +202,8 @@ def validate(store: ox.Store, shapes: Graph) -> list[Violation]:
             for component, body in _checks(ps, sparql_path):
                 if component:
                     jobs.append((ps, shown, component, body, psev))
+        for members in shape.values(SH["or"]):
+            found.update(_or_violations(store, shapes, shape, prologue, focus, members, severity))
         for s, shown, component, body, sev in jobs:
             where = body.replace("FOCUS", "{ " + focus + " }", 1)
             has_value = component not in _NO_VALUE
@@ -214,6 +216,39 @@ def validate(store: ox.Store, shapes: Graph) -> list[Violation]:
                 found.add(Violation(_n3(focus_t), shown, component, "" if value_t is None else _n3(value_t),
                                     message, sev, (focus_t, s.one(SH.path), value_t)))
     return sorted(found)
+
+
+def _failing(store: ox.Store, shapes: Graph, member: Any, prologue: str, focus: str) -> set[str]:
+    """The focus nodes (N-Triples) that do not conform to the shape ``member`` of an sh:or."""
+    ms = _Shape(shapes, member)
+    if ms.one(SH["or"]) is not None or ms.values(SH.property) or ms.values(SH.node):
+        raise Unsupported(f"nested shapes inside sh:or of {member}")
+    path = _path(ms)[0] if ms.one(SH.path) is not None else None
+    out: set[str] = set()
+    for component, body in _checks(ms, path):
+        if not component:
+            continue
+        where = body.replace("FOCUS", "{ " + focus + " }", 1)
+        for row in store.query(f"{prologue}\nSELECT DISTINCT ?this WHERE {{ {where} }}"):
+            out.add(_n3(to_rdflib(row["this"])))
+    return out
+
+
+def _or_violations(store: ox.Store, shapes: Graph, shape: _Shape, prologue: str, focus: str,
+                   members: Any, severity: str) -> set[Violation]:
+    """sh:or on a node shape: the focus nodes failing every member shape (the value is the focus)."""
+    failing: set[str] | None = None
+    for member in Collection(shapes, members):
+        f = _failing(store, shapes, member, prologue, focus)
+        failing = f if failing is None else failing & f
+        if not failing:
+            return set()
+    message = _messages(shape, "OrConstraintComponent", "")
+    out = set()
+    for n3 in failing or ():
+        term = URIRef(n3[1:-1]) if n3.startswith("<") else BNode(n3[2:])
+        out.add(Violation(n3, "", "OrConstraintComponent", n3, message, severity, (term, None, term)))
+    return out
 
 
 _NO_VALUE = {"MinCountConstraintComponent", "MaxCountConstraintComponent", "HasValueConstraintComponent"}
