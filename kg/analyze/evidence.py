@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from kg.analyze.data import QueryStore, rows
+from kg.analyze.data import QueryStore
 
 # relation name of each predicate whose evidence is shown (kg.analyze.graphs' edge labels)
 RELATIONS = {
@@ -45,14 +46,23 @@ class Evidence:
         return (dates[0], dates[-1]) if dates else None
 
 
+def _text(term: Any) -> str | None:
+    """The IRI or lexical form of a result term (rdflib terms are strings; pyoxigraph's have .value)."""
+    if term is None:
+        return None
+    return str(term) if isinstance(term, str) else str(term.value)
+
+
 def load_evidence(store: QueryStore) -> Evidence:
     quotes: dict[tuple[str, str, str], set[tuple[str, str]]] = defaultdict(set)
-    for s, p, o, r, q in rows(store, _EVIDENCE):
+    row: Any
+    for row in store.query(_EVIDENCE):
+        s, p, o, r, q = (_text(x) for x in row)
         if s is None or p not in RELATIONS or o is None or r is None:
             continue
-        quotes[(s, RELATIONS[p], o)].add((r, str(q or "")))
+        quotes[(s, RELATIONS[p], o)].add((r, q or ""))
     dates: dict[str, set[str]] = defaultdict(set)
-    for post, d in rows(store, _POST_DATES):
-        dates[post or ""].add(str(d or ""))
+    for post, d in store.query(_POST_DATES):
+        dates[_text(post) or ""].add(_text(d) or "")
     return Evidence({k: sorted(v) for k, v in sorted(quotes.items())},
                     {k: sorted(v) for k, v in sorted(dates.items())})
