@@ -55,6 +55,9 @@ class GraphData:
     dates: dict[str, str] = field(default_factory=dict)  # event -> YYYY-MM-DD
     sources: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # iri -> release IRIs
     releases: dict[str, ReleaseInfo] = field(default_factory=dict)
+    # post -> its bodies, built on first use (post_label is asked once per edge of the explorer)
+    _bodies_of: tuple[int, dict[str, list[str]]] | None = field(default=None, init=False, compare=False,
+                                                                 repr=False)
 
     def of_kind(self, kind: str) -> list[str]:
         return sorted(iri for iri, k in self.kinds.items() if k == kind)
@@ -90,7 +93,12 @@ class GraphData:
         if post in self.labels:
             return self.label(post)
         role = self.post_role.get(post, "")
-        bodies = sorted(self.label(b) for p, b in self.post_in if p == post)
+        if self._bodies_of is None or self._bodies_of[0] != len(self.post_in):
+            index: dict[str, list[str]] = defaultdict(list)
+            for p, b in self.post_in:
+                index[p].append(b)
+            self._bodies_of = (len(self.post_in), index)
+        bodies = sorted(self.label(b) for b in self._bodies_of[1].get(post, ()))
         return ", ".join(x for x in [role, *bodies] if x) or self.label(post)
 
 
