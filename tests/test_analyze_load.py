@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from fixtures.rdf_fixtures import small_extractions
 from stores import make_store
 
 from kg.analyze.data import load
 from kg.analyze.evidence import load_evidence
-from kg.rdf.fixtures import small_extractions
 from kg.store import Store
 
 

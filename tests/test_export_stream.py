@@ -10,13 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixtures.rdf_fixtures import small_extractions
 from rdflib import Dataset
 from stores import make_store
 
 from kg.export.serialize import FORMATS, export_store, serialize_dataset, without_text
 from kg.export.stream import WRITERS, external_sort
 from kg.model import Event, Extraction, Person, Post, Release
-from kg.rdf.fixtures import small_extractions
 from kg.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from fixtures.rdf_fixtures import small_extractions
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.export import shacl
 from kg.export.validate import merged, shapes_graph, validate_file, validate_store
 from kg.rdf.build import build_dataset
-from kg.rdf.fixtures import small_extractions
 from kg.rdf.oxterms import to_ox
 from kg.rdf.vocab import END, EVIDENCE, ORG, SDO, START
 from kg.store import Store
