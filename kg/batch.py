@@ -222,6 +222,8 @@ class Batch:
 
     def _write(self, store: Any, pending: list[tuple[Extraction, Any, Any]]) -> int:
         """One transaction for ``pending``; if it fails, one per release (the bad one is its error)."""
+        if self.verbose:
+            print(f"kg: writing {len(pending)} releases", file=sys.stderr, flush=True)
         try:
             self.quads_delta += store.replace_graphs([(node, g) for _, node, g in pending])
             written = pending
