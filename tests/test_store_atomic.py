@@ -3,7 +3,7 @@
 `kg ingest -v` prints `kg: extracted FILE` per release read, `kg: writing N releases` as a write
 transaction begins and `kg: stored ID` per release once its transaction is committed; the test kills
 the real CLI (SIGKILL) when it sees such a line: during extraction, as the second transaction is
-being written, between later transactions, and after the last one (before the store is closed).
+being written (and half a second later), between later transactions, and after the last one.
 After each kill the store is reopened: the merged default graph must equal the union of the release
 graphs (issue 8 item 5: before the fix it lacked the last release's facts, or kept stale facts of a
 replaced release). Then a full re-run must give exactly the quads of a clean ingest. The same again while
@@ -16,6 +16,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,10 +64,11 @@ def _ingest(corpora: dict[str, Path], version: str, store: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
 
 
-def _killed(corpora: dict[str, Path], version: str, store: Path, when: Callable[[str, int, int], bool]
-            ) -> bool:
-    """Run ingest -v and SIGKILL it at the first stderr line for which ``when(line, extracted,
-    stored)`` holds; True when it was killed before it finished."""
+def _killed(corpora: dict[str, Path], version: str, store: Path, point: tuple[Callable[[str, int, int], bool],
+            float]) -> bool:
+    """Run ingest -v and SIGKILL it ``delay`` seconds after the first stderr line for which
+    ``when(line, extracted, stored)`` holds; True when it was killed before it finished."""
+    when, delay = point
     proc = subprocess.Popen([*KG, "ingest", "-v", str(corpora[version]), "--store", str(store),
                              "--jobs", "1"], env=_env(corpora), stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
@@ -76,6 +78,8 @@ def _killed(corpora: dict[str, Path], version: str, store: Path, when: Callable[
         extracted += line.startswith("kg: extracted ")
         stored += line.startswith("kg: stored ")
         if when(line, extracted, stored):
+            if delay:
+                time.sleep(delay)
             proc.send_signal(signal.SIGKILL)
             killed = True
             break
@@ -112,11 +116,18 @@ def clean(corpora: dict[str, Path]) -> dict[str, set[str]]:
     return out
 
 
+def _writing(line: str, x: int, s: int) -> bool:
+    return line.startswith("kg: writing") and s > 0  # the second transaction begins
+
+
 KILL_POINTS = {
-    "during extraction": lambda line, x, s: x == 20,
-    "mid-write": lambda line, x, s: line.startswith("kg: writing") and s > 0,  # the 2nd transaction
-    "between releases": lambda line, x, s: s == 100,
-    "at the end": lambda line, x, s: s == N,
+    "during extraction": (lambda line, x, s: x == 20, 0.0),
+    "as a write begins": (_writing, 0.0),
+    # inside the write (any moment is safe after the fix; before it, the per-release steps of the
+    # second batch were under way: the old code failed here)
+    "mid-write": (_writing, 0.5),
+    "between releases": (lambda line, x, s: s == 100, 0.0),
+    "at the end": (lambda line, x, s: s == N, 0.0),
 }
 
 
