@@ -3,7 +3,7 @@
 `kg ingest -v` prints `kg: extracted FILE` per release read, `kg: writing N releases` as a write
 transaction begins and `kg: stored ID` per release once its transaction is committed; the test kills
 the real CLI (SIGKILL) when it sees such a line: during extraction, as the second transaction is
-being written (and half a second later), between later transactions, and after the last one.
+being written (and a second later), between later transactions, and after the last one.
 After each kill the store is reopened: the merged default graph must equal the union of the release
 graphs (issue 8 item 5: before the fix it lacked the last release's facts, or kept stale facts of a
 replaced release). Then a full re-run must give exactly the quads of a clean ingest. The same again while
@@ -125,7 +125,7 @@ KILL_POINTS = {
     "as a write begins": (_writing, 0.0),
     # inside the write (any moment is safe after the fix; before it, the per-release steps of the
     # second batch were under way: the old code failed here)
-    "mid-write": (_writing, 0.5),
+    "mid-write": (_writing, 1.0),
     "between releases": (lambda line, x, s: s == 100, 0.0),
     "at the end": (lambda line, x, s: s == N, 0.0),
 }
