@@ -38,7 +38,14 @@ KG = [sys.executable, "-m", "kg"]
 
 
 def run(cmd: list[str], env: dict[str, str], timeout: float, out: Path | None = None) -> dict[str, object]:
-    """Run ``cmd``; wall seconds, CPU seconds (incl. children), peak RSS in MB, exit code."""
+    """Run ``cmd``; wall seconds, CPU seconds (incl. children), peak RSS in MB, exit code (also
+    printed on stderr at once, so that a run cut short keeps what it measured)."""
+    r = _run(cmd, env, timeout, out)
+    print(f"    {' '.join(cmd[3:5])}: {fmt(r)}", file=sys.stderr, flush=True)
+    return r
+
+
+def _run(cmd: list[str], env: dict[str, str], timeout: float, out: Path | None = None) -> dict[str, object]:
     t0 = time.perf_counter()
     sink = open(out, "wb") if out is not None else subprocess.DEVNULL  # noqa: SIM115
     err = open(os.devnull, "wb")  # noqa: SIM115
@@ -125,6 +132,7 @@ def bench(n: int, args: argparse.Namespace) -> dict[str, object]:
     res["ingest"] = run([*KG, "ingest", str(folder / "releases"), "--store", str(store), *jobs], env,
                         args.timeout)
     res["store_bytes"] = du(store)
+    print(f"    store: {res['store_bytes']} bytes", file=sys.stderr, flush=True)
     res["store_bytes_per_release"] = res["store_bytes"] // n  # type: ignore[operator]
     new = one_new_release(folder, work / f"new-{n}")
     print(f"[{n}] one new release ...", file=sys.stderr, flush=True)
