@@ -9,21 +9,33 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.model import Extraction
 
 DEFAULT_STORE = "kg-store"
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from kg.batch import Batch
+    from kg.extract.trace import listing, traced_json
 
     batch = Batch(args.paths, budget=args.budget, desc="extract", jobs=args.jobs)
     out = sys.stdout
+
+    def as_json(x: Extraction, spans: bool) -> dict:
+        return traced_json(x, spans) if args.trace else x.to_json(spans=spans)
+
     if args.format == "jsonl":
         for x in batch.extractions():
-            out.write(json.dumps(x.to_json(spans=args.spans), ensure_ascii=False) + "\n")
+            out.write(json.dumps(as_json(x, args.spans), ensure_ascii=False) + "\n")
     elif args.format == "json":
-        json.dump([x.to_json(spans=True) for x in batch.extractions()], out, ensure_ascii=False, indent=2)
+        json.dump([as_json(x, True) for x in batch.extractions()], out, ensure_ascii=False, indent=2)
         out.write("\n")
+    elif args.format == "trace":
+        for x in batch.extractions():
+            out.write(listing(x))
     else:
         from kg.export.serialize import serialize_dataset
         from kg.rdf.build import dataset_of
@@ -334,8 +346,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("extract", help="parse releases and print what was read (nothing is stored)")
     sp.add_argument("paths", nargs="+", help="release files (.txt .html .htm .jsonl) or folders")
-    sp.add_argument("--format", choices=["jsonl", "json", "turtle", "trig"], default="jsonl")
+    sp.add_argument("--format", choices=["jsonl", "json", "turtle", "trig", "trace"], default="jsonl",
+                    help="trace: a readable listing of every item and the component and data line behind it")
     sp.add_argument("--spans", action="store_true", help="jsonl: add character spans and texts' own forms")
+    sp.add_argument("--trace", action="store_true",
+                    help="jsonl/json: a `why` list (component: rule or data line) beside every item, each "
+                         "event's other `relations`, and the release's `untraced` items")
     budget_arg(sp)
     jobs_arg(sp)
     sp.set_defaults(func=cmd_extract)

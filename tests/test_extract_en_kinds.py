@@ -420,3 +420,130 @@ def test_presiding_after_a_photo_position_and_presided_by_without_over() -> None
     assert x.events[0].presided_by == ["Gao Ming"]
     y = run("The meeting was presided by Gao Ming, Mayor of Qingshan. Luo Pingan attended.")
     assert y.events[0].presided_by == ["Gao Ming"]
+
+
+def test_a_bracketed_title_stands_between_the_presider_and_the_verb() -> None:
+    x = run(
+        "On June 10, the Leading Party Members Group of Lanhe Municipal People's Government held a meeting. "
+        "Qiu Tianming (Secretary of the Leading Party Members Group and Mayor of Lanhe) presided over the "
+        "meeting. Dai Xiulan attended."
+    )
+    (ev,) = x.events
+    assert ev.presided_by == ["Qiu Tianming"]
+    assert ev.attended_by == ["Dai Xiulan"]
+
+
+def test_attendance_cue_ending_in_a_colon_covers_the_list_lines_under_it() -> None:
+    x = run(
+        "On June 10, the CPC Lanhe County Committee held a meeting. Gao Ming presided over the meeting.\n"
+        "Attending the meeting were:\n"
+        "Luo Pingan- Deputy Secretary of the CPC Lanhe County Committee;\n"
+        "Tang Heping- Member of the Standing Committee of the CPC Lanhe County Committee.\n"
+        "Wu Jianguo sent a letter."
+    )
+    (ev,) = x.events
+    assert ev.presided_by == ["Gao Ming"]
+    assert ev.attended_by == ["Luo Pingan", "Tang Heping"]
+
+
+def test_a_given_name_before_bin_stays_after_and() -> None:
+    x = run(
+        "Gao Ming met with Salim Haddad, Minister of Trade of Norvania, and Omar bin Khalid, Chairman of "
+        "the Norvania Chamber of Commerce."
+    )
+    assert {p.name for p in x.persons} == {"Gao Ming", "Salim Haddad", "Omar bin Khalid"}
+    assert ("Chairman", "Norvania Chamber of Commerce") in posts(x, "Omar bin Khalid")
+
+
+def test_a_party_group_of_a_body_named_by_its_kind_is_qualified_by_the_release_s_place() -> None:
+    x = run(
+        "On June 10, the Leading Party Members Group of Lanhe Municipal People's Government held a meeting. "
+        "Luo Pingan and Tang Heping, members of the Leading Party Members Group of the Municipal Government, "
+        "attended the meeting."
+    )
+    group = "Leading Party Members Group of Lanhe Municipal People's Government"
+    assert ("Member", group) in posts(x, "Tang Heping")
+    names = {b.name for b in x.bodies}
+    assert "Leading Party Members Group of the Municipal Government" not in names
+    assert "Leading Party Members Group" not in names
+
+
+def test_place_cpc_level_committee_is_the_cpc_committee_of_the_place() -> None:
+    from kg.extract.en.bodies import qualify
+    from kg.extract.en.locality import find_locality
+
+    loc = find_locality("Lanhe County held a meeting.", None, "lanhe")
+    assert qualify("Lanhe CPC county committee", loc).name == "CPC Lanhe County Committee"
+    assert qualify("Lanhe CPC City Committee", loc).name == "CPC Lanhe Municipal Committee"
+
+
+def test_the_programme_a_document_serves_is_an_initiative_too() -> None:
+    x = run(
+        "The meeting studied the Implementation Plan for the Lanhe Riverside Renewal Initiative and the "
+        "Work Plan for Building Lanhe Into a Garden City."
+    )
+    names = {i.name for i in x.initiatives}
+    assert "Implementation Plan for the Lanhe Riverside Renewal Initiative" in names
+    assert "Lanhe Riverside Renewal Initiative" in names
+    assert "Lanhe Into a Garden City" not in names  # no programme word: the document only
+
+
+def test_a_bare_party_group_kind_gives_way_to_the_full_name_in_any_word_order() -> None:
+    x = run(
+        "Lanhe Municipal Government Leading Party Members Group holds meeting\n"
+        "On June 10, the Leading Party Members Group of Lanhe Municipal People's Government held a meeting. "
+        "Gao Ming presided over the meeting. The meeting said the Leading Party Members Group must lead."
+    )
+    names = {b.name for b in x.bodies}
+    assert "Leading Party Members Group" not in names
+    assert any(n.startswith("Leading Party Members Group of Lanhe") or n.startswith("Lanhe") for n in names)
+
+
+def test_a_lowercase_level_word_goes_on_with_a_machine_translated_body() -> None:
+    x = run(
+        "On June 10, Gao Ming, the secretary of Lanhe CPC county committee, presided over the meeting. "
+        "Luo Pingan attended."
+    )
+    assert ("Secretary", "CPC Lanhe County Committee") in posts(x, "Gao Ming")
+
+
+def test_met_respectively_with_foreign_guests_and_a_surname_in_capitals() -> None:
+    x = run(
+        "On June 10, QIU Lan, Vice Governor of Lanhe Province, met respectively with Maria Kovacs, Minister "
+        "of Energy of the Republic of Norvania, and Tran Van Minh, Vice Chairman of the People's Committee "
+        "of Hoa Binh Province of Sonvia."
+    )
+    people = {p.name for p in x.persons}
+    assert {"Qiu Lan", "Maria Kovacs", "Tran Van Minh"} <= people or {"QIU Lan", "Maria Kovacs"} <= people
+    attended = {n for e in x.events for n in e.attended_by}
+    assert {"Maria Kovacs", "Tran Van Minh"} <= attended
+
+
+def test_a_shared_title_after_a_name_list_goes_to_each_name() -> None:
+    x = run(
+        "On June 10, the CPC Lanhe Municipal Committee held a meeting. Gao Ming presided over the meeting. "
+        "Luo Pingan, Tang Heping and Wu Jianguo, vice mayors of Lanhe, attended the meeting."
+    )
+    for name in ("Luo Pingan", "Tang Heping", "Wu Jianguo"):
+        assert any(r == "Vice Mayor" for r, _b in posts(x, name)), name
+
+
+def test_a_title_with_an_unknown_nationality_before_a_foreign_name() -> None:
+    x = run(
+        "On June 10, Gao Ming held talks with Norvanian President Stefan Horvath in Lanhe. Dalian Mayor "
+        "Luo Pingan attended the talks."
+    )
+    assert posts(x, "Stefan Horvath") == {("President", "Norvania")}
+    assert {"Gao Ming", "Stefan Horvath", "Luo Pingan"} <= {n for e in x.events for n in e.attended_by}
+    assert not any(b == "Dalia" for _r, b in posts(x, "Luo Pingan"))
+
+
+def test_diplomatic_ranks_make_a_foreign_name_a_person() -> None:
+    x = run(
+        "On June 10, Gao Ming met with a delegation from Norvania. Ilse Marten, Minister-Counsellor of the "
+        "Embassy of Norvania in China, and Pieter Hols, Chief Representative of the Norvania Trade Council "
+        "in Shanghai, were present."
+    )
+    assert ("Minister Counsellor", "Embassy of Norvania in China") in posts(x, "Ilse Marten")
+    assert any(r == "Chief Representative" for r, _b in posts(x, "Pieter Hols"))
+    assert {"Ilse Marten", "Pieter Hols"} <= {n for e in x.events for n in e.attended_by}

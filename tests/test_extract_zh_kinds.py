@@ -264,3 +264,201 @@ def test_a_rostrum_cue_naming_the_kind_of_persons_listed():
             "在主席台前排就座的省领导有林浩然、周文博、洛桑多吉。")
     _, att = roles(x)
     assert {"林浩然", "周文博", "洛桑多吉"} <= att
+
+
+# --- round 2 (issue 7): kinds of the blind set written before tuning -----------------------------
+
+def test_a_date_in_chinese_numerals():
+    x = run("二〇二四年五月九日，澜河市委召开常委会会议，市委书记林浩然主持会议。", published=None)
+    assert x.events[0].date == "2024-05-09"
+    x = run("五月二十三日，澜河市委召开常委会会议，市委书记林浩然主持会议。", published="2024-05-24")
+    assert x.events[0].date == "2024-05-23"
+
+
+def test_a_province_the_gazetteer_does_not_know_qualifies_its_implicit_bodies():
+    x = run("5月9日，苍梧省委召开常委会会议，省委书记林浩然主持会议。《苍梧省乡村建设行动实施方案》"
+            "经会议审议通过。副省长周文博出席会议。", rid="zh-test-20240510-changweihui")
+    assert ("书记", "苍梧省委") in posts(x, "林浩然")
+    assert ("副省长", "苍梧省人民政府") in posts(x, "周文博")
+
+
+def test_a_once_named_province_like_word_is_not_a_locality():
+    x = run("5月9日，省委召开常委会会议，省委书记林浩然主持会议，会议听取了赴苍梧省考察情况的汇报。",
+            rid="zh-test-20240510-changweihui")
+    assert ("书记", "省委") in posts(x, "林浩然")
+
+
+def test_the_chairman_of_an_autonomous_region_heads_its_government():
+    x = run("5月9日，北漠自治区人民政府召开常务会议，自治区主席巴图孟和主持会议。会议研究了"
+            "《北漠自治区草原保护实施方案》。自治区副主席努尔兰·哈山出席会议。",
+            rid="zh-test-20240510-changwu")
+    pre, att = roles(x)
+    assert pre == {"巴图孟和"} and att == {"努尔兰·哈山"}
+    assert posts(x, "巴图孟和") == {("主席", "北漠自治区人民政府")}
+    assert posts(x, "努尔兰·哈山") == {("副主席", "北漠自治区人民政府")}
+
+
+def test_a_name_without_a_known_surname_before_a_presence_cue():
+    x = run("6月10日，地委书记扎西平措主持召开地委委员会会议。地委副书记、行署专员次仁央宗，"
+            "地委常委、组织部部长司马晓川出席会议。")
+    pre, att = roles(x)
+    assert pre == {"扎西平措"}
+    assert att == {"次仁央宗", "司马晓川"}
+    assert ("专员", "行署") in posts(x, "次仁央宗")
+
+
+def test_a_place_before_a_meeting_cue_is_not_a_name():
+    x = run("5月9日，林浩然强调，这是我同奥斯特瓦总统海湖庄园会晤时作出的决定。")
+    assert "海湖庄园" not in {p.name for p in x.persons}
+
+
+def test_a_five_character_mongolian_name_in_a_bare_list():
+    x = run("5月9日，澜河市委召开常委会会议，市委书记林浩然主持会议。"
+            "出席会议的还有乌云其其格、阿依古丽·买买提、王志刚。")
+    _, att = roles(x)
+    assert att == {"乌云其其格", "阿依古丽·买买提", "王志刚"}
+
+
+def test_a_five_character_body_in_a_list_is_not_a_name():
+    x = run("5月9日，澜河市委召开常委会会议，市委书记林浩然主持会议。出席会议的还有王志刚、市发展改革委。")
+    assert {p.name for p in x.persons} == {"林浩然", "王志刚"}
+
+
+def test_the_presidium_of_the_session_the_release_reports():
+    x = run("1月7日上午，澜河市第十六届人民代表大会第三次会议举行预备会议。预备会议结束后，大会主席团举行"
+            "第一次会议。会议由主席团常务主席林浩然主持，大会秘书长周文博出席会议。")
+    session = "澜河市第十六届人民代表大会第三次会议"
+    assert session + "主席团" in {b.name for b in x.bodies}
+    assert ("常务主席", session + "主席团") in posts(x, "林浩然")
+    assert ("秘书长", session) in posts(x, "周文博")
+    assert "大会" not in {b.name for b in x.bodies}
+
+
+def test_a_presidium_named_in_full_inside_a_document_title_is_a_body():
+    x = run("1月18日，代表团召开全体会议。会议审议了《西原省第十四届人民代表大会第三次会议主席团和秘书长名单"
+            "（草案）》。团长林浩然主持会议。")
+    assert "西原省第十四届人民代表大会第三次会议主席团" in {b.name for b in x.bodies}
+
+
+def test_a_body_does_not_reach_back_over_a_name_and_wei():
+    x = run("1月18日，会议推选市委书记林浩然为澜河市代表团团长。")
+    assert not any("林浩然" in b.name for b in x.bodies)
+
+
+def test_an_unquoted_programme_after_a_programme_verb_and_the_one_joined_to_it():
+    x = run("5月9日，澜河市政府召开常务会议，市长林浩然主持会议。会议要求，深入实施青禾山区振兴行动，"
+            "以老城改造工程和滨江生态修复工程为牵引，推进全市的各项工程。")
+    names = {i.name for i in x.initiatives}
+    assert {"青禾山区振兴行动", "老城改造工程", "滨江生态修复工程"} <= names
+    assert not any("各项" in n for n in names)
+
+
+def test_the_general_secretary_of_a_foreign_party_is_in_that_party():
+    x = run("5月9日，市委书记周文博在澜河会见由奥斯特瓦人民党总书记托马什·诺瓦克率领的代表团。")
+    assert posts(x, "托马什·诺瓦克") == {("总书记", "奥斯特瓦人民党")}
+
+
+def test_a_delegation_led_by_a_person_does_not_take_the_leader_s_name():
+    x = run("5月9日，省委书记林浩然率西原省代表团在奥斯特瓦访问。")
+    assert not any("林浩然" in b.name for b in x.bodies)
+
+
+def test_a_local_time_dateline_is_not_page_furniture():
+    x = run("当地时间5月8日，省委书记林浩然率西原省代表团在奥斯特瓦首都访问期间，会见了奥斯特瓦外交部副部长"
+            "安娜·科瓦奇，双方就深化地方经贸合作、扩大人文交流、推进友好省州关系深入交换意见。",
+            published="2024-05-10")
+    assert x.events[0].date == "2024-05-08"
+
+
+def test_province_departments_are_bodies():
+    x = run("5月9日，山东省政府召开常务会议，省长林浩然主持会议。"
+            "省应急管理厅、省交通运输厅负责同志列席会议。",
+            rid="zh-test-20240510-changwu")
+    names = {b.name for b in x.bodies}
+    assert {"山东省应急管理厅", "山东省交通运输厅"} <= names
+
+
+def test_a_session_of_the_congress_is_not_a_standing_committee_meeting():
+    x = run("市十六届人大三次会议举行预备会议\n1月7日上午，澜河市第十六届人民代表大会第三次会议举行预备会议。"
+            "市人大常委会主任林浩然主持会议。")
+    assert x.events[0].body == "澜河市第十六届人民代表大会第三次会议"
+
+
+def test_bare_names_elected_to_a_post():
+    x = run("1月7日，澜河市第十六届人民代表大会第三次会议主席团举行第一次会议。会议推选林浩然、周文博、"
+            "图尔荪·艾则孜为主席团常务主席。")
+    presidium = "澜河市第十六届人民代表大会第三次会议主席团"
+    for name in ("林浩然", "周文博", "图尔荪·艾则孜"):
+        assert ("常务主席", presidium) in posts(x, name)
+
+
+def test_a_bare_list_seated_in_the_front_row_of_the_rostrum():
+    x = run("3月5日上午，澜河市第十届人民代表大会第三次会议开幕。"
+            "林浩然、周文博、韩明杰、宋雨桐在主席台前排就座。"
+            "大会由市人大常委会主任林浩然主持。")
+    pre, att = roles(x)
+    assert pre == {"林浩然"} and att == {"周文博", "韩明杰", "宋雨桐"}
+    assert {p.name for p in x.persons} == {"林浩然", "周文博", "韩明杰", "宋雨桐"}  # not 台前排
+
+
+def test_a_bare_list_closed_by_deng_before_the_cue():
+    x = run("5月9日，澜河市委召开常委会会议。王建林、李秀梅、扎西次仁等出席会议。")
+    _, att = roles(x)
+    assert att == {"王建林", "李秀梅", "扎西次仁"}
+
+
+def test_a_prefecture_committee_convenes_its_meeting():
+    x = run("6月10日，地委书记扎西平措主持召开地委委员会会议，传达学习上级有关会议精神。"
+            "地委副书记格桑多吉出席会议。")
+    assert x.events[0].body == "地委"
+    assert "地委" in {b.name for b in x.bodies}
+
+
+def test_local_words_with_di_wei_are_not_a_prefecture_committee():
+    x = run("5月9日，澜河市委召开常委会会议，市委书记林浩然主持会议，听取了受当地委托开展评估的情况汇报。"
+            "各地委员会要抓好落实。")
+    assert not any(b.name.startswith("地委") for b in x.bodies)
+
+
+def test_a_title_inside_a_list_of_transcribed_names_is_not_part_of_a_name():
+    x = run("5月9日，国家主席林浩然在人民大会堂接受新任驻华大使递交国书。"
+            "他们是：奥斯特瓦驻华大使伊万·彼得罗夫、"
+            "法国驻华大使马克·杜邦。")
+    names = {p.name for p in x.persons}
+    assert "马克·杜邦" in names
+    assert not any("大使" in n for n in names)
+
+
+def test_a_friendship_association_joining_two_countries_by_a_dash():
+    x = run("5月9日，市长林浩然会见了奥斯特瓦—中国友好协会会长伊万·彼得罗夫率领的代表团和奥斯特瓦中华总商会"
+            "会长黄锦添一行。")
+    assert posts(x, "伊万·彼得罗夫") == {("会长", "奥斯特瓦—中国友好协会")}
+    assert not any(b.name.startswith("团和") for b in x.bodies)
+
+
+def test_a_body_with_he_inside_its_name_stays_whole():
+    x = run("5月9日，澜河市委召开常委会会议，市委书记林浩然主持会议。市工业和信息化局、市住房和城乡建设局"
+            "负责同志列席会议。")
+    names = {b.name for b in x.bodies}
+    assert {"澜河市工业和信息化局", "澜河市住房和城乡建设局"} <= names
+
+
+def test_a_delegation_after_a_transcribed_name_and_he():
+    x = run("5月9日，市委书记林浩然分别会见了奥地利驻华大使马丁·费舍尔和德国巴伐利亚州议会代表团。")
+    names = {b.name for b in x.bodies}
+    assert "德国巴伐利亚州议会代表团" in names
+    assert not any("费舍尔" in n for n in names)
+
+
+def test_a_stationed_discipline_inspection_group_keeps_its_commission():
+    x = run("5月9日，澜河市政府党组召开会议，市政府党组书记、市长林浩然主持会议。"
+            "市纪委监委驻市政府办公室纪检监察组组长周文博列席会议。")
+    assert posts(x, "周文博") == {("组长", "澜河市纪委监委驻市政府办公室纪检监察组")}
+
+
+def test_a_foreign_ministry_or_government_is_that_country_s():
+    x = run("5月9日，林浩然表示，新加坡政府支持两地加强往来，法国外交部和德国联邦议院代表团也将来访。"
+            "外交部副部长周文博出席。")
+    names = {b.name for b in x.bodies}
+    assert {"新加坡政府", "法国外交部", "外交部"} <= names
+    assert posts(x, "周文博") == {("副部长", "外交部")}

@@ -1,14 +1,14 @@
-"""The alias tables of kg/data/aliases/ (see README.md there): loaded once, looked up by ``text.key``."""
+"""The alias tables of kg/data/aliases/ (see README.md there), read through ``kg.knowledge`` (the
+analyst's ``KG_DATA_PATH`` folders first), built once per ``KG_DATA_PATH`` value, looked up by
+``text.key``."""
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
-from pathlib import Path
 
+from kg import knowledge
+from kg.knowledge import keyed
 from kg.resolve.text import key, to_simplified
 
 
@@ -43,28 +43,10 @@ def external_iri(ident: str) -> str:
     return f"http://www.wikidata.org/entity/{ident}" if ident.startswith("Q") else ident
 
 
-def data_dir() -> Path:
-    return Path(str(resources.files("kg") / "data" / "aliases"))
-
-
-def extra_dirs() -> list[Path]:
-    """Folders of the analyst's own tables, from KG_DATA_PATH (separated like PATH): each may hold
-    aliases/places.tsv, aliases/bodies.tsv, ... in the layout of kg/data/. Their rows come before the
-    bundled ones, so they add entries and override bundled forms without editing the package."""
-    return [Path(d) / "aliases" for d in os.environ.get("KG_DATA_PATH", "").split(os.pathsep) if d]
-
-
 def _rows(name: str, bundled_only: bool = False) -> list[list[str]]:
-    rows = []
-    for folder in [data_dir()] if bundled_only else [*extra_dirs(), data_dir()]:
-        path = folder / name
-        if not path.is_file():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            rows.append([c.strip() for c in line.split("\t")])
-    return rows
+    """The cells of each row of ``aliases/NAME``: the analyst's folders of KG_DATA_PATH (laid out like
+    kg/data/) first, so they add entries and override bundled forms without editing the package."""
+    return [list(row.cells) for row in knowledge.lines(f"aliases/{name}", bundled_only)]
 
 
 class AliasTable:
@@ -90,17 +72,17 @@ def _entries(name: str) -> list[Entry]:
     return out
 
 
-@cache
+@keyed
 def bodies() -> AliasTable:
     return AliasTable(_entries("bodies.tsv"))
 
 
-@cache
+@keyed
 def initiatives() -> AliasTable:
     return AliasTable(_entries("initiatives.tsv"))
 
 
-@cache
+@keyed
 def roles() -> AliasTable:
     return AliasTable(_entries("roles.tsv"))
 
@@ -118,27 +100,27 @@ def _places(rows: list[list[str]]) -> list[Place]:
     return sorted(out, key=lambda p: (-len(p.zh), -len(p.en), p.en))
 
 
-@cache
+@keyed
 def places() -> list[Place]:
     """Known localities (the analyst's and the bundled ones), longest names first (so "Jilin City" /
     吉林市 win over "Jilin" / 吉林)."""
     return _places(_rows("places.tsv"))
 
 
-@cache
+@keyed
 def bundled_places() -> list[Place]:
     """The places of the package's own gazetteer only: what person IRIs may be minted from, so that an
     IRI does not change with KG_DATA_PATH (see kg/resolve/persons.py)."""
     return _places(_rows("places.tsv", bundled_only=True))
 
 
-@cache
+@keyed
 def surnames() -> dict[str, str]:
     """Surname (simplified) -> pinyin (no tones)."""
     return {to_simplified(r[0]): r[1].lower() for r in _rows("surnames.tsv") if len(r) >= 2}
 
 
-@cache
+@keyed
 def fixed_persons() -> dict[str, str]:
     """persons.tsv: every listed name form (English, Chinese) -> fixed jurisdiction, where given."""
     out: dict[str, str] = {}
@@ -150,7 +132,7 @@ def fixed_persons() -> dict[str, str]:
     return out
 
 
-@cache
+@keyed
 def person_forms() -> dict[str, str]:
     """persons.tsv: every listed name form -> the row's first form (its Latin form when it has one), so
     that a foreign name written in Chinese meets its Latin form on the analyst's word only."""
@@ -162,7 +144,7 @@ def person_forms() -> dict[str, str]:
     return out
 
 
-@cache
+@keyed
 def person_ids() -> dict[str, tuple[str, ...]]:
     """persons.tsv: every listed name form -> the external ids of its row (4th column)."""
     out: dict[str, tuple[str, ...]] = {}
@@ -174,6 +156,6 @@ def person_ids() -> dict[str, tuple[str, ...]]:
     return out
 
 
-@cache
+@keyed
 def body_patterns() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(r[0]), r[1]) for r in _rows("body_patterns.tsv") if len(r) >= 2]

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg import organs
 from kg.resolve import aliases
 from kg.resolve.pinyin import place_en
 from kg.resolve.slug import slugify
@@ -92,12 +93,15 @@ def normalize_body(name: str) -> str:
     s = re.sub(r"^(?:the|The)\s+", "", s).strip(" .,;:\"'“”")
     if has_han(s):
         s = re.sub(r"\s+", "", to_simplified(s))
+        written = s
         for rx, rep in _ZH_RULES:
             s = rx.sub(rep, s)
-        return s
+        return organs.canonical(written) or organs.canonical(s) or s  # the house style of organs.tsv
+    written = s
     for rx, rep in _EN_RULES:
         s = rx.sub(rep, s)
-    return re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\s+", " ", s).strip()
+    return organs.canonical(written) or organs.canonical(s) or s
 
 
 _EN_PLACE_ONLY = re.compile(
@@ -136,6 +140,9 @@ def place_as_body(name: str) -> str | None:
 
 
 def _translate_zh_body(zh: str) -> str | None:
+    m = organs.parse(zh)
+    if m is not None and m.chinese:
+        return m.english(_place_en(m.place))
     for rx, template in aliases.body_patterns():
         m = rx.match(zh)
         if m:
@@ -199,7 +206,7 @@ def resolve_body(name: str, scope: str | None = None) -> Resolved:
 
 def _tables_id() -> tuple[int, ...]:
     """Which alias tables are loaded (they are reloaded when KG_DATA_PATH changes and caches are cleared)."""
-    return id(aliases.bodies()), id(aliases.places()), id(aliases.body_patterns())
+    return id(aliases.bodies()), id(aliases.places()), id(aliases.body_patterns()), id(organs.patterns())
 
 
 @lru_cache(maxsize=65536)

@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from kg import organs
 from kg.resolve import aliases
 from kg.resolve.entities import resolve_body
 from kg.resolve.pinyin import name_parts, person_name_en, place_en
@@ -109,6 +110,8 @@ def english_name(name: str) -> str | None:
 
 COUNTY, LOCAL, PROVINCIAL, NATIONAL = 0, 1, 2, 3  # LOCAL: a city (prefecture level)
 _ZH_LEVEL = {"省": PROVINCIAL, "自治区": PROVINCIAL, "市": LOCAL, "自治州": LOCAL, "区": COUNTY, "县": COUNTY}
+_ORGAN_LEVEL = {"provincial": PROVINCIAL, "autonomous_regional": PROVINCIAL, "county": COUNTY,
+                "district": COUNTY}
 _EN_LEVEL = {"Provincial": PROVINCIAL, "Autonomous": PROVINCIAL, "District": COUNTY, "County": COUNTY}
 
 
@@ -125,6 +128,10 @@ def body_anchor(body: str, scope: str | None = None) -> tuple[str, int] | None:
     if r.scoped:
         return None
     names = [n for n in (r.en, r.zh, to_simplified(clean(body))) if n]
+    m = organs.parse(r.en) if r.en else None  # the organ grammar (organs.tsv) reads its place
+    z = organs.parse(r.zh) if r.zh else None  # a Chinese place: 2-4 characters or in the gazetteer
+    if m is not None and (z is None or len(z.place) <= 4 or _gazetteer_place(z.place) is not None):
+        return slugify(m.place), _ORGAN_LEVEL.get(m.level, LOCAL)
     for n in names:
         if has_han(n):
             m = _ZH_PLACE.match(n)

@@ -17,14 +17,16 @@ from kg.extract.en.bodies import (
     strip_non_body_prefix,
 )
 from kg.extract.en.dates import parse_ref
-from kg.extract.en.events import read_events
-from kg.extract.en.initiatives import find_initiatives
+from kg.extract.en.events import EventRead, read_events
+from kg.extract.en.initiatives import traced_initiatives
 from kg.extract.en.lexicon import lexicon
 from kg.extract.en.locality import Locality, find_locality
 from kg.extract.en.names import Mention, find_mentions
 from kg.extract.en.persons import Reading, posts_of, read_mentions
 from kg.extract.en.sentences import FURNITURE, sentences
 from kg.extract.en.titles import first_role_index, parse_chain, right_chain
+from kg.extract.trace import add, because, from_line
+from kg.knowledge import lines
 from kg.model import Body, Event, Extraction, Initiative, Person, Post, Release
 
 _ORDINAL_WORD = re.compile(
@@ -203,7 +205,10 @@ def _which_he_heads(text: str, readings: list[Reading], loc: Locality) -> list[t
         if not subject or re.search(r"[.;!?]\s", text[subject[-1].mention.end : named.start(1)]):
             continue
         body = qualify(named.group(1), loc).name
-        out.append((subject[-1].mention.name, Post(role=role, body=body, body_text=None, span=named.span(1))))
+        row = next((x for x in lines("en/leading_verbs.tsv") if x.cells[0].lower() == m.group(1)), None)
+        why = [from_line(_C, row) if row else because(_C, "which he heads")]
+        post = Post(role=role, body=body, body_text=None, span=named.span(1), why=why)
+        out.append((subject[-1].mention.name, post))
     return out
 
 
@@ -211,9 +216,8 @@ def _is_bare_kind(name: str) -> bool:
     """ "Party Group", "the leading group", "Standing Committee": a body's kind without whose it is."""
     words = re.sub(r"^the\s+", "", name, flags=re.I).split()
     heads = lexicon().body_heads
-    return 0 < len(words) <= 3 and all(
-        w in heads or w.title() in heads or w.lower() in {"party", "leading", "standing"} for w in words
-    )
+    kinds = {"party", "leading", "standing", "members"}
+    return 0 < len(words) <= 4 and all(w in heads or w.title() in heads or w.lower() in kinds for w in words)
 
 
 def _named_before(post: Post, body_hits: list[tuple[int, int, str]], loc: Locality) -> str | None:
@@ -264,6 +268,40 @@ class _PostIndex:
         self.by_person[id(p)] = (size + 1, table)
 
 
+_C = "en.assemble"
+
+
+def _repost(post: Post, body: str | None, body_text: str | None, rule: str) -> Post:
+    """The post with another body, its provenance plus the rule that chose the body."""
+    why = list(post.why)
+    add(why, because("en.posts", rule))
+    return Post(role=post.role, body=body, body_text=body_text, span=post.span, why=why)
+
+
+_NAME_RULES = {
+    "pinyin": "pinyin name (surnames.txt, pinyin_syllables.txt)",
+    "foreign": "foreign name next to a title",
+    "cjk": "Chinese characters name",
+}
+_POST_BODY = because("en.bodies", "the body of a post")
+_INNER = because("en.bodies", "the body an organ belongs to (X of the Y)")
+
+
+def _organ_why(form: str) -> str:
+    """The body head word (body_heads.txt) that made ``form`` an organization's name."""
+    heads = lexicon().body_head_lines
+    for w in reversed(form.split()):
+        row = heads.get(w.strip("’'.,()"))
+        if row:
+            return from_line("en.bodies", row)
+    return because("en.bodies", "organization name")
+
+
+def _merge_why(into: list[str], other: list[str]) -> None:
+    for w in other:
+        add(into, w)
+
+
 def _add_post(p: Person, post: Post, acronyms: dict[str, str], index: _PostIndex | None = None) -> None:
     """One post per role and body: "Chairman of the 14th National Committee of the CPPCC" and "Chairman of
     the CPPCC National Committee" are one post (the term, acronyms and word order do not count); the
@@ -275,12 +313,17 @@ def _add_post(p: Person, post: Post, acronyms: dict[str, str], index: _PostIndex
         if x.role == post.role:
             if post.body and x.body and len(post.body) > len(x.body) and post.body[:1].isupper():
                 p.posts[n] = post  # the same body key: the index stands
+                _merge_why(post.why, x.why)
+            else:
+                _merge_why(x.why, post.why)
             return
         # "Foreign Minister Wang ... Minister Wang": the bare office word is the fuller title's
         if x.role.endswith(f" {post.role}"):
+            _merge_why(x.why, post.why)
             return
         if post.role.endswith(f" {x.role}"):
             p.posts[n] = post
+            _merge_why(post.why, x.why)
             return
     p.posts.append(post)
     index.appended(p, key)
@@ -308,18 +351,19 @@ def assemble(release: Release) -> Extraction:
     for r in readings:
         name = r.mention.name
         p = persons.setdefault(name, Person(name=name))
+        add(p.why, because("en.names", _NAME_RULES.get(r.mention.kind, f"{r.mention.kind} name")))
         p.spans.append((r.mention.start, r.mention.end))
         sid = _sentence_of(sents, r.mention.start)
         for item, post in zip(r.items, posts_of(r.items, loc, acronyms, memory), strict=True):
             org = _delegation_org(text, r.chain_start) if not item.body_text and not item.country else None
             if org:
-                post = Post(role=post.role, body=org, body_text=None, span=post.span)
+                post = _repost(post, org, None, "the organization whose delegation the person leads")
             elif r.mention.kind == "foreign" and not item.body_text and not item.country:
                 # a foreign guest's bare "mayor" is no post in the local government; "the delegation of
                 # Orvieto City, Italy, led by mayor X" names the place whose mayor X is
                 place = _delegation_place(text, r.chain_start)
                 if place and item.role.default_body in {"{gov}", "{party}"}:
-                    post = Post(role=post.role, body=place, body_text=None, span=post.span)
+                    post = _repost(post, place, None, "the place whose delegation a foreign guest leads")
                 else:
                     continue
             head = post.role.split()[-1].lower()
@@ -328,16 +372,16 @@ def assemble(release: Release) -> Extraction:
                 session = _session_name(text)
                 if session:
                     body = f"Presidium of the {session}"
-                    post = Post(role=post.role, body=body, body_text=post.body_text, span=post.span)
+                    post = _repost(post, body, post.body_text, "the presidium of the session named")
             full = _named_before(post, body_hits, loc) if post.body else None
             if full:
                 # "head of the leading group": the leading group the release named in full before
-                post = Post(role=post.role, body=full, body_text=None, span=post.span)
+                post = _repost(post, full, None, "the body of that kind named earlier in full")
             elif post.body and post.body in lex.body_heads:
                 # "Deputy Director of the commission": the body whose Director the release named before
                 earlier = last_body_by_head.get(head)
                 if earlier and re.search(rf"\b{re.escape(post.body)}\b", earlier):
-                    post = Post(role=post.role, body=earlier, body_text=None, span=post.span)
+                    post = _repost(post, earlier, None, "the body of the same head named before")
             if post.body is None:
                 inherited = last_body_by_head.get(head)
                 prev_post = last_post_in_sent.get(sid)
@@ -350,14 +394,16 @@ def assemble(release: Release) -> Extraction:
                         inherited = sc.group(1)
                 if inherited is None:
                     continue
-                post = Post(role=post.role, body=inherited, body_text=None, span=post.span)
+                post = _repost(post, inherited, None, "body inherited from the title before")
             last_body_by_head[head] = post.body or ""
             last_post_in_sent[sid] = post
             _add_post(p, post, acronyms, post_index)
 
     bodies: dict[str, Body] = {}
 
-    def add_body(name: str, form: str | None, span: tuple[int, int] | None, named: bool = False) -> None:
+    def add_body(
+        name: str, form: str | None, span: tuple[int, int] | None, why: str, named: bool = False
+    ) -> None:
         name = _expand(name, acronyms, lex.keep_acronyms)
         name = " ".join(strip_non_body_prefix(name.split()))
         name = re.sub(r"\bCommunist Party of China (?=Central Committee)", "CPC ", name)
@@ -395,22 +441,23 @@ def assemble(release: Release) -> Extraction:
             return
         k = _key(_expand(name, acronyms, frozenset()), body=True)
         b = bodies.setdefault(k, Body(name=name, text_form=form if form != name else None))
+        add(b.why, why)
         if span and span not in b.spans:
             b.spans.append(span)
 
     for s, e, form in body_hits:
         q = qualify(form, loc)
-        add_body(q.name, q.text_form, (s, e))
+        add_body(q.name, q.text_form, (s, e), _organ_why(form))
     for s, e, form in find_named_companies(text, skip) + find_delegations(text, skip):
-        add_body(form, None, (s, e), named=True)
+        add_body(form, None, (s, e), because("en.bodies", "named company or delegation"), named=True)
     for s, e, form in find_lower_bodies(text, skip):
         q = qualify(form, loc)
         if loc.main and q.name != q.text_form:
-            add_body(q.name, q.text_form, (s, e))
+            add_body(q.name, q.text_form, (s, e), because("en.bodies", "lower-case local body"))
     for p in persons.values():
         for post in p.posts:
             if post.body and post.body_text:
-                add_body(post.body, post.body_text, span_of(post.body_text) or post.span)
+                add_body(post.body, post.body_text, span_of(post.body_text) or post.span, _POST_BODY)
             elif (
                 post.body
                 and loc.main
@@ -421,7 +468,7 @@ def assemble(release: Release) -> Extraction:
                 )
             ):
                 # an implicit local body the title names ("Party Secretary", "county magistrate")
-                add_body(post.body, None, post.span)
+                add_body(post.body, None, post.span, because("en.bodies", "implicit local body of a title"))
     # "Standing Committee of the CPC X Committee" also names the CPC X Committee (and "Standing Committee of
     # the Political Bureau of the CPC Central Committee" both the Political Bureau and the Central Committee)
     work = list(bodies.values())
@@ -447,7 +494,7 @@ def assemble(release: Release) -> Extraction:
                     continue
                 seen_inner.add(inner)
                 before = set(bodies)
-                add_body(inner, None, span_of(inner) or (b.spans[0] if b.spans else None))
+                add_body(inner, None, span_of(inner) or (b.spans[0] if b.spans else None), _INNER)
                 work.extend(b2 for k2, b2 in bodies.items() if k2 not in before)
 
     # "the embassy is willing to ...": the embassy of the ambassador's country is an actor of the release
@@ -461,11 +508,15 @@ def assemble(release: Release) -> Extraction:
                     and not any(w in lex.body_heads for w in post.body.split())
                 ):
                     the = "the " if re.search(r"\b(?:Republic|Kingdom|States|Emirates)\b", post.body) else ""
-                    add_body(f"Embassy of {the}{post.body} in China", None, None, named=True)
+                    embassy = f"Embassy of {the}{post.body} in China"
+                    why = because("en.bodies", "the ambassador's embassy")
+                    add_body(embassy, None, None, why, named=True)
     inits: dict[str, Initiative] = {}
-    for s, e, name in find_initiatives(text):
+    for s, e, name, why in traced_initiatives(text):
         k = _key(name)
-        inits.setdefault(k, Initiative(name=name)).spans.append((s, e))
+        it = inits.setdefault(k, Initiative(name=name))
+        it.spans.append((s, e))
+        add(it.why, why)
 
     ref = parse_ref(release.published) or parse_ref(release.date_hint)
     refs = _short_refs(text, readings)
@@ -473,7 +524,7 @@ def assemble(release: Release) -> Extraction:
     for name, post in _which_he_heads(text, readings + refs, loc):
         if name in persons:
             _add_post(persons[name], post, acronyms)
-            add_body(post.body or "", None, post.span)
+            add_body(post.body or "", None, post.span, _POST_BODY)
     for r in refs:
         # "Xi, who also serves as general secretary of X and chairman of Y, ...": a later short reference
         # with an appositive title
@@ -484,7 +535,7 @@ def assemble(release: Release) -> Extraction:
                 if post.body:
                     _add_post(p, post, acronyms, post_index)
                     if post.body_text:
-                        add_body(post.body, post.body_text, span_of(post.body_text) or post.span)
+                        add_body(post.body, post.body_text, span_of(post.body_text) or post.span, _POST_BODY)
         # "As a member of the Political Bureau of X, Wang also briefed ..."
         m = re.search(
             r"\bAs (?:a |an |the )?([^,.;]+),\s*$", text[max(0, r.mention.start - 200) : r.mention.start]
@@ -501,7 +552,7 @@ def assemble(release: Release) -> Extraction:
                 if post.body and not any(x.role == post.role and x.body == post.body for x in p.posts):
                     p.posts.append(post)
                     if post.body_text:
-                        add_body(post.body, post.body_text, span_of(post.body_text) or post.span)
+                        add_body(post.body, post.body_text, span_of(post.body_text) or post.span, _POST_BODY)
     events: list[Event] = []
     for n, ev in enumerate(read_events(text, readings, sents, ref, refs)):
         if not (ev.presided or ev.attended or ev.body_text):
@@ -518,7 +569,7 @@ def assemble(release: Release) -> Extraction:
             ]
             body = named[0] if named else body
         if body:
-            add_body(body, ev.body_text, ev.span)
+            add_body(body, ev.body_text, ev.span, because("en.events", "the event's convening body"))
         ev_obj = Event(
             name=_event_name(release, body) if n == 0 else f"{_event_name(release, body)} ({n + 1})",
             date=ev.date.isoformat() if ev.date else None,
@@ -533,12 +584,15 @@ def assemble(release: Release) -> Extraction:
             ev_obj.role_spans[f"presided:{r.mention.name}"] = (r.mention.start, r.mention.end)
         for r in ev.attended:
             ev_obj.role_spans[f"attended:{r.mention.name}"] = (r.mention.start, r.mention.end)
+        _trace_event(ev_obj, ev)
         events.append(ev_obj)
 
     # a bare head noun ("Presidium", "Commission") when the release names that body in full
     for k, b in list(bodies.items()):
-        if b.name in lex.body_heads and any(
-            o is not b and o.name.startswith(f"{b.name} of ") for o in bodies.values()
+        bare = re.compile(rf"\b{re.escape(b.name)}\b", re.I) if _is_bare_kind(b.name) else None
+        if (b.name in lex.body_heads or bare) and any(
+            o is not b and (o.name.startswith(f"{b.name} of ") or bare and bare.search(o.name))
+            for o in bodies.values()
         ):
             del bodies[k]
     _restore_co_ltd(persons, bodies, events)
@@ -553,6 +607,25 @@ def assemble(release: Release) -> Extraction:
     )
 
 
+def _trace_event(event: Event, read: EventRead) -> None:
+    """The event's provenance and each role's, keyed like ``Event.role_spans``; the relations beyond
+    presided/attended (relation_cues.tsv) by name."""
+    add(event.why, because("en.events", "persons named with relation cues (relation_cues.tsv)"))
+    if event.body:
+        add(event.why, because("en.events", "meeting of its convening body"))
+    keys = [f"presided:{n}" for n in event.presided_by] + [f"attended:{n}" for n in event.attended_by]
+    for rel, rs in read.relations.items():
+        event.relations[rel] = _names(rs)
+        keys += [f"{rel}:{n}" for n in event.relations[rel]]
+    for key in keys:
+        event.role_why[key] = list(read.why.get(key) or [because("en.events", "named in its sentences")])
+    for key in ("date", "body"):
+        if getattr(event, key):
+            event.role_why[key] = list(read.why.get(key) or [because("en.events", key)])
+    for name in event.initiatives:
+        event.role_why[f"initiative:{name}"] = [because("en.events", "an initiative the release names")]
+
+
 _CO_LTD = re.compile(r"\bCo\.,? ?Ltd(?=\.|\b)")
 _CO_LTD_MASKED = re.compile(r"\bCo_+Ltd\b")
 
@@ -563,7 +636,8 @@ def _restore_co_ltd(persons: dict[str, Person], bodies: dict[str, Body], events:
 
     for p in persons.values():
         p.posts = [
-            Post(role=x.role, body=fix(x.body), body_text=fix(x.body_text), span=x.span) for x in p.posts
+            Post(role=x.role, body=fix(x.body), body_text=fix(x.body_text), span=x.span, why=x.why)
+            for x in p.posts
         ]
     for b in bodies.values():
         b.name = fix(b.name) or b.name

@@ -242,6 +242,15 @@ def house_words(text: str) -> str:
     return pat.sub(one, text)
 
 
+_PLACE_CPC_LEVEL = re.compile(
+    r"([A-Z][a-z]+) (?:CPC|Party|CPC Party) (County|District|Municipal|City|Provincial) (?:Party )?Committee"
+)
+_LEVEL_NAME = {"county": "County", "district": "District", "municipal": "Municipal", "city": "Municipal",
+               "provincial": "Provincial"}
+# a party group (党组) of a body the text names by its kind only
+_PARTY_GROUP_OF = re.compile(r"((?:Leading )?Party (?:Members )?Group) of (?:the )?(.+)")
+
+
 def qualify(text: str, loc: Locality, level_hint: str | None = None) -> Qualified:
     """The preferred name of a body written as ``text``."""
     form = titlecase(clean(house_words(text)))
@@ -272,6 +281,16 @@ def qualify(text: str, loc: Locality, level_hint: str | None = None) -> Qualifie
     if pp and lvl in _LEVEL_WORD:
         # "the secretary of Qingshan CPC committee": the place's level is known from the release
         return Qualified(f"CPC {pp.group(1)} {_LEVEL_WORD[lvl]} Committee", form)
+    pl = _PLACE_CPC_LEVEL.fullmatch(form)
+    if pl:
+        # "the secretary of Songtao CPC county committee": the CPC committee of the place at that level
+        return Qualified(f"CPC {pl.group(1)} {_LEVEL_NAME[pl.group(2).lower()]} Committee", form)
+    pg = _PARTY_GROUP_OF.fullmatch(form)
+    if pg:
+        # "Leading Party Members Group of the Municipal Government": the party group of the named body
+        inner = qualify(pg.group(2), loc, level_hint)
+        if inner.name != inner.text_form:
+            return Qualified(f"{pg.group(1)} of {inner.name}", form)
     if _has_proper(form):
         # "Changchun Municipal Committee" is the CPC committee of the place
         return Qualified(_normalize_proper(form), form)

@@ -1,8 +1,13 @@
 """The event a release reports: who presided and who attended, its date, its convening body.
 
-Presiders are the subjects of "presided over / chaired / hosted" (or the objects of "chaired by",
-"under the chairmanship of"); attendees are the other persons named in a clause with an attendance
-cue (attended, present, took part, met with, held talks, reported ...), both sides of a meeting.
+Every cue is a row of kg/data/en/relation_cues.tsv (cue, relation, voice). Presiders are the persons
+before an ``active`` presided cue ("presided over / chaired / hosted") or after a ``passive`` one
+("chaired by", "under the chairmanship of"); attendees are the other persons named in a sentence with
+any other cue (attended, present, took part, met with, held talks, reported, inspected, accompanied,
+signed ...), both sides of a meeting: the guidelines' attended_by is everybody taking part, so a
+relation without a JSONL field of its own in kg/data/relations.tsv (inspected, accompanied, signed_with)
+still counts as taking part, and is kept by name in ``EventRead.relations`` as well (``other`` is not
+taking part). Each role keeps the data line of the cue that decided it (``EventRead.why``).
 """
 
 from __future__ import annotations
@@ -12,12 +17,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from typing import TypeVar
 
 from kg.extract.en.dates import find_dates
-from kg.extract.en.lexicon import lexicon
+from kg.extract.en.lexicon import RelationCue, lexicon
 from kg.extract.en.persons import Reading
 from kg.extract.en.sentences import is_furniture
+from kg.extract.trace import add, because, from_line
 
 _MEETING = r"(?i:meeting|session|conference|symposium|study|plenary meeting|executive meeting|forum|seminar)"
 _HELD = re.compile(r"\b(held|holds|convened|convenes|hold|was held|were held|opens|opened|kicked off)\b")
@@ -58,17 +64,71 @@ class EventRead:
     date: date | None = None
     body_text: str | None = None
     span: tuple[int, int] | None = None
+    # relations other than presided/attended/met_with (relation_cues.tsv): relation id -> its persons
+    relations: dict[str, list[Reading]] = field(default_factory=dict)
+    # provenance keyed like Event.role_why: "presided:NAME", "attended:NAME", "RELATION:NAME", "date", "body"
+    why: dict[str, list[str]] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=1)
-def _cue_patterns() -> list[tuple[re.Pattern[str], str]]:
-    """One pattern per kind of event_cues.tsv: any of its phrases as whole words (longest first)."""
-    cues = lexicon().event_cues
-    kinds = sorted(set(cues.values()))
+T = TypeVar("T")
+
+# the relations that are the event's own slots; every other relation of a cue is kept by name as well
+CORE = frozenset({"presided", "attended", "met_with", "other"})
+NOT_TAKING_PART = frozenset({"presided", "other"})
+_C = "en.events"
+
+
+def _alternation(phrases: list[str]) -> str:
+    longest_first = sorted(phrases, key=lambda x: -len(x))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in longest_first)
+
+
+_MEMO: dict[str, tuple[object, object]] = {}
+
+
+def _per_lexicon(fn: Callable[[], T]) -> Callable[[], T]:
+    """Cache ``fn``'s value for the lexicon in effect (a new lexicon, as after a ``KG_DATA_PATH`` change,
+    builds it again)."""
+
+    def cached() -> T:
+        lex = lexicon()
+        got = _MEMO.get(fn.__name__)
+        if got is None or got[0] is not lex:
+            got = (lex, fn())
+            _MEMO[fn.__name__] = got
+        return got[1]  # type: ignore[return-value]
+
+    cached.__doc__, cached.__name__ = fn.__doc__, fn.__name__
+    return cached
+
+
+@_per_lexicon
+def _cues() -> dict[str, RelationCue]:
+    return {c.cue: c for c in lexicon().relation_cues}
+
+
+def _cue(matched: str) -> RelationCue:
+    return _cues()[" ".join(matched.lower().split())]
+
+
+@_per_lexicon
+def _cue_pattern() -> re.Pattern[str] | None:
+    """Any phrase of relation_cues.tsv as whole words (longest first: "chaired by" before "chaired")."""
+    phrases = list(_cues())
+    return re.compile(rf"\b(?:{_alternation(phrases)})\b", re.I) if phrases else None
+
+
+def clause_cues(clause: str) -> list[tuple[int, int, RelationCue]]:
+    """The relation cues of a sentence, in order; a cue after "will" in its sentence reports a plan, not an
+    event, and does not count."""
+    pat = _cue_pattern()
+    if pat is None:
+        return []
     out = []
-    for kind in kinds:
-        phrases = sorted((k for k in cues if cues[k] == kind), key=lambda x: -len(x))
-        out.append((re.compile(rf"\b(?:{'|'.join(re.escape(k) for k in phrases)})\b", re.I), kind))
+    for hit in pat.finditer(clause):
+        if _WILL_BEFORE.search(clause, 0, hit.start()):
+            break
+        out.append((hit.start(), hit.end(), _cue(hit.group(0))))
     return out
 
 
@@ -78,6 +138,8 @@ _WILL_BEFORE = re.compile(r"\bwill\b[^.]*$")
 # what may stand between a presider's name (or title) and the presiding verb: ", also", "who", "on the
 # afternoon", ...
 _PRESIDE_GAP = (
+    # the closing parenthesis of a bracketed title ("Gao Ming (Mayor of X) presided over")
+    r"\)?"
     # a photo position ("(R)", "(center)", "(2nd L)") or an acronym gloss may stand before the verb
     r"\s*(?:\((?:[RLC]|\d\w*\s+[RL]|center|centre|front|right|left|middle)\)\s*)?(?:\([A-Z]{2,8}\)\s*)?,?\s*"
     r"(?:also\s+|then\s+|has\s+|who\s+|yesterday\s+|recently\s+|"
@@ -87,38 +149,35 @@ _PRESIDE_GAP = (
 )
 
 
-def _alternation(phrases: list[str]) -> str:
-    longest_first = sorted(phrases, key=lambda x: -len(x))
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in longest_first)
+def _presiding(voice: str) -> list[str]:
+    return [c.cue for c in _cues().values() if c.relation == "presided" and c.voice == voice]
 
 
-@lru_cache(maxsize=1)
+@_per_lexicon
 def _preside_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Presiding is decided by the ``presided`` rows of event_cues.tsv (the verb follows the presider:
-    "X presided over", "X, who chaired") and its ``presided_by`` rows (the presider follows: "hosted by
-    X")."""
-    cues = lexicon().event_cues
-    after = _alternation([k for k, v in cues.items() if v == "presided"])
-    before = _alternation([k for k, v in cues.items() if v == "presided_by"])
+    """Presiding is decided by the ``presided`` rows of relation_cues.tsv: the ``active`` ones follow the
+    presider ("X presided over", "X, who chaired"), the ``passive`` ones precede it ("hosted by X").
+    Group 1 is the cue."""
+    after = _alternation(_presiding("active")) or "(?!)"
+    before = _alternation(_presiding("passive")) or "(?!)"
     return (
-        re.compile(rf"{_PRESIDE_GAP}(?:{after})\b", re.I),
-        re.compile(rf"\b(?:{before})\s+(?:the\s+)?$", re.I),
+        re.compile(rf"{_PRESIDE_GAP}({after})\b", re.I),
+        re.compile(rf"\b({before})\s+(?:the\s+)?$", re.I),
     )
 
 
-@lru_cache(maxsize=1)
+@_per_lexicon
 def _preside_verb() -> re.Pattern[str]:
     """A presiding verb closing an appositive: ", presided over", ", who chaired" (not "chaired by")."""
-    cues = lexicon().event_cues
-    after = _alternation([k for k, v in cues.items() if v == "presided"])
-    return re.compile(rf",\s*(?:also\s+|who\s+|then\s+)?(?:{after})\b(?!\s+by\b)", re.I)
+    after = _alternation(_presiding("active")) or "(?!)"
+    return re.compile(rf",\s*(?:also\s+|who\s+|then\s+)?({after})\b(?!\s+by\b)", re.I)
 
 
-def _appositive_presiders(text: str, readings: list[Reading]) -> set[int]:
+def _appositive_presiders(text: str, readings: list[Reading]) -> dict[int, RelationCue]:
     """ "X, <a title the chain reader could not read>, presided over ...": the verb's subject is the last
     name before it when only one comma-opened stretch without another name, sentence end, colon or
     semicolon (at most 250 characters) lies between them."""
-    out: set[int] = set()
+    out: dict[int, RelationCue] = {}
     ends = [r.mention.end for r in readings]  # readings are in text order
     for v in _preside_verb().finditer(text):
         k = bisect_right(ends, v.start()) - 1
@@ -126,8 +185,39 @@ def _appositive_presiders(text: str, readings: list[Reading]) -> set[int]:
             continue
         gap = text[ends[k] : v.start()]
         if len(gap) <= 250 and gap.startswith(",") and not re.search(r"[;:\n]|\.\s|\band\s+[A-Z]", gap):
-            out.add(id(readings[k]))
+            out[id(readings[k])] = _cue(v.group(1))
     return out
+
+
+def _new_group(day: date | None = None) -> dict:
+    return {"presided": {}, "attended": {}, "relations": {}, "why": {}, "date": day, "first": None}
+
+
+def _why(group: dict, key: str, cue: RelationCue) -> None:
+    add(group["why"].setdefault(key, []), from_line(_C, cue.line))
+
+
+def _nearest(cues: list[tuple[int, int, RelationCue]], starts: list[int], pos: int) -> RelationCue:
+    """The cue (in text order, ``starts`` their starts) nearest to ``pos``: a binary search."""
+    k = bisect_left(starts, pos)
+    near = cues[max(0, k - 1) : k + 1]
+    return min(near, key=lambda c: abs(c[0] - pos))[2]
+
+
+def _relation_agents(
+    hits: list[tuple[int, int, RelationCue]], k: int, inside: list[Reading], starts: list[int], s: int
+) -> list[Reading]:
+    """The persons of the k-th cue of a sentence: for an active cue those named between the previous cue
+    and it ("A and B accompanied the visit"), for a passive one those between it and the next cue
+    ("..., accompanied by A and B"). ``inside`` is sorted by start, ``starts`` are their starts: each
+    stretch between two cues is found by binary search, so a sentence of many cues and names is read once."""
+    start, end, cue = hits[k]
+    if cue.voice == "active":
+        lo, hi = (hits[k - 1][1] if k else 0), start
+    else:
+        lo, hi = end, (hits[k + 1][0] if k + 1 < len(hits) else 10**12)
+    between = inside[bisect_left(starts, s + lo) : bisect_left(starts, s + hi)]
+    return [r for r in between if r.mention.end - s <= hi]
 
 
 def read_events(
@@ -140,7 +230,6 @@ def read_events(
     """The events of a release: a sentence opening with a new date ("On the afternoon of September 4, ...")
     starts a new event once the current one has participants. ``refs`` are short references ("Wang" for
     Wang Yi) that count for attendance only. The first event gets the convening body."""
-    cues = _cue_patterns()
     # the reference date: a "BEIJING, Oct. 16 (Xinhua)" dateline, else the publication date
     dl = _DATELINE.search(text)
     if dl:
@@ -148,19 +237,24 @@ def read_events(
         if got:
             ref = got[0][2]
     preside_after, preside_before = _preside_patterns()
-    presiding: set[int] = _appositive_presiders(text, readings)
+    presiding: dict[int, RelationCue] = _appositive_presiders(text, readings)
     by_cue: set[int] = set()  # presiders named after a "chaired by" cue; a list after it shares it
     prev: Reading | None = None
     for n, r in enumerate(readings):
-        if preside_before.search(text[max(0, r.chain_start - 40) : r.chain_start]) or (
+        before = preside_before.search(text[max(0, r.chain_start - 40) : r.chain_start])
+        if before or (
             prev is not None
             and id(prev) in by_cue
             and re.fullmatch(r"\s*(?:,|，|、)?\s*(?:and\s+)?", text[prev.chain_end : r.chain_start])
         ):
             by_cue.add(id(r))
-            presiding.add(id(r))
-        elif preside_after.match(text[r.chain_end : r.chain_end + 60]):
-            presiding.add(id(r))
+            presiding[id(r)] = _cue(before.group(1)) if before else presiding[id(prev)]  # type: ignore[index]
+            prev = r
+            continue
+        after = preside_after.match(text[r.chain_end : r.chain_end + 60])
+        if after:
+            cue = _cue(after.group(1))
+            presiding[id(r)] = cue
             # "A, B and C presided over the meeting": the verb after a list is every listed name's
             k = n
             while k > 0 and re.fullmatch(
@@ -168,10 +262,11 @@ def read_events(
                 text[readings[k - 1].chain_end : readings[k].chain_start],
             ):
                 k -= 1
-                presiding.add(id(readings[k]))
+                presiding[id(readings[k])] = cue
         prev = r
     in_sentence, refs_in_sentence = _by_start(readings), _by_start(refs or [])
-    groups: list[dict] = [{"presided": {}, "attended": {}, "date": None, "first": None}]
+    groups: list[dict] = [_new_group()]
+    listing: list[tuple[int, int, RelationCue]] | None = None
     for s, e in sents:
         if is_furniture(text, s, e):
             continue
@@ -181,29 +276,38 @@ def read_events(
         if lead:
             if cur["presided"] or cur["attended"]:
                 if lead != cur["date"]:
-                    groups.append({"presided": {}, "attended": {}, "date": lead, "first": None})
+                    groups.append(_new_group(lead))
                     cur = groups[-1]
             else:
                 cur["date"] = lead
-        kinds = set()
-        for p, v in cues:
-            hit = p.search(clause)
-            if hit and not _WILL_BEFORE.search(clause, 0, hit.start()):
-                kinds.add(v)  # a cue after "will" in its sentence reports a plan, not an event
+        hits = clause_cues(clause)
+        if hits:
+            # "Attending the meeting were:" over lines that each name one person: the cue is theirs
+            listing = hits if clause.rstrip().endswith((":", "：")) else None
+        elif listing and text[s - 1 : s] == "\n":
+            hits = [h for h in listing if h[2].relation in CORE]
+            if clause.rstrip().endswith("."):
+                listing = None  # the list's last line
+        else:
+            listing = None
+        # every relation but presiding (and "other": named beside the event) is taking part: attended_by
+        taking_part = [h for h in hits if h[2].relation not in NOT_TAKING_PART]
         inside = in_sentence(s, e)
         if any(id(r) in presiding and r.mention.name in cur["attended"] for r in inside):
             # one who attended the gathering so far presides here: another gathering ("..., which was
             # presided over by the mayor")
-            groups.append({"presided": {}, "attended": {}, "date": lead or cur["date"], "first": None})
+            groups.append(_new_group(lead or cur["date"]))
             cur = groups[-1]
         for r in inside:
-            if id(r) in presiding:
-                cur["presided"].setdefault(r.mention.name, r)
+            if id(r) in presiding and r.mention.name not in cur["presided"]:
+                cur["presided"][r.mention.name] = r
+                _why(cur, f"presided:{r.mention.name}", presiding[id(r)])
         inside += refs_in_sentence(s, e)
-        if inside and kinds & {"presided", "presided_by", "attended"} and cur["first"] is None:
+        if inside and hits and cur["first"] is None:
             cur["first"] = (s, e)
-        if "attended" not in kinds:
+        if not taking_part:
             continue
+        cue_starts = [h[0] for h in taking_part]
         for r in inside:
             tail = text[r.mention.end : r.mention.end + 3]
             if tail[:2] in {"'s", "’s"} or re.search(
@@ -214,7 +318,21 @@ def read_events(
                 r"\b(?:invitation|behalf) of\s*(?:the\s+)?$", text[max(0, r.chain_start - 30) : r.chain_start]
             ):
                 continue  # the host who invited a visitor, one on whose behalf another acts: not taking part
-            cur["attended"].setdefault(r.mention.name, r)
+            if r.mention.name not in cur["attended"]:
+                cur["attended"][r.mention.name] = r
+                cue = _nearest(taking_part, cue_starts, r.mention.start - s)
+                _why(cur, f"attended:{r.mention.name}", cue)
+        ordered: list[Reading] | None = None
+        for k, (_hs, _he, cue) in enumerate(hits):
+            if cue.relation in CORE:
+                continue
+            if ordered is None:
+                ordered = sorted(inside, key=lambda r: r.mention.start)
+                starts = [r.mention.start for r in ordered]
+            for r in _relation_agents(hits, k, ordered, starts, s):
+                if r.mention.name in cur["attended"] or r.mention.name in cur["presided"]:
+                    cur["relations"].setdefault(cue.relation, {}).setdefault(r.mention.name, r)
+                    _why(cur, f"{cue.relation}:{r.mention.name}", cue)
     groups = [g for g in groups if g["presided"] or g["attended"]] or groups[:1]
     out: list[EventRead] = []
     for n, g in enumerate(groups):
@@ -223,11 +341,26 @@ def read_events(
         ev.attended = sorted(
             (r for nm, r in g["attended"].items() if nm not in g["presided"]), key=lambda r: r.mention.start
         )
+        ev.relations = {
+            rel: sorted(rs.values(), key=lambda r: r.mention.start)
+            for rel, rs in sorted(g["relations"].items())
+        }
+        ev.why = g["why"]
         if n == 0:
-            ev.date = (g["date"] if len(groups) > 1 else None) or _event_date(text, sents, ref, g["first"])
-            ev.body_text, ev.span = _event_body(text, sents)
+            if len(groups) > 1 and g["date"]:
+                ev.date = g["date"]
+                ev.why["date"] = [because("en.dates", "date opening the event's first sentence")]
+            else:
+                ev.date = _event_date(text, sents, ref, g["first"])
+                if ev.date:
+                    ev.why["date"] = [because("en.dates", "first date of a sentence reporting the event")]
+            ev.body_text, ev.span, rule = _event_body(text, sents)
+            if ev.body_text:
+                ev.why["body"] = [because(_C, rule)]
         else:
             ev.date = g["date"]
+            if ev.date:
+                ev.why["date"] = [because("en.dates", "date opening the event's first sentence")]
         if ev.span is None and g["first"]:
             ev.span = g["first"]
         out.append(ev)
@@ -301,13 +434,23 @@ _PRESIDIUM_HELD = re.compile(
 )
 
 
+_BODY_RULES = {
+    _SUBJ_HELD.pattern: "a body held (convened) the meeting",
+    _BODY_MEETING.pattern: "a body's executive/plenary/work meeting",
+    _OF_MEETING.pattern: "meeting of a body",
+}
+
+
 # every pattern of _event_body needs one of these words: a sentence without any is skipped unread
 _EVENT_BODY_WORDS = re.compile(
     r"(?i:held|holds|convene|start|open|began|begin|meeting|session|conference|symposium|study|forum|seminar)"
 )
 
 
-def _event_body(text: str, sents: list[tuple[int, int]]) -> tuple[str | None, tuple[int, int] | None]:
+def _event_body(
+    text: str, sents: list[tuple[int, int]]
+) -> tuple[str | None, tuple[int, int] | None, str]:
+    """The convening body's text form, its span, and the rule that read it."""
     sents = [(s, e) for s, e in sents if _EVENT_BODY_WORDS.search(text, s, e)]
     sents = [(s, e) for s, e in sents if not is_furniture(text, s, e)]
     for s, e in sents:
@@ -315,7 +458,7 @@ def _event_body(text: str, sents: list[tuple[int, int]]) -> tuple[str | None, tu
         body = _trim(pm.group(2)) if pm else None
         if pm and body:
             name = f"Presidium of the {pm.group(1).capitalize()} Session of the {re.sub(r'^the ', '', body)}"
-            return name, (pm.start(), pm.end(2))
+            return name, (pm.start(), pm.end(2)), "presidium of a session held its meeting"
     for s, e in sents:
         clause = text[s:e]
         hits = []
@@ -336,7 +479,11 @@ def _event_body(text: str, sents: list[tuple[int, int]]) -> tuple[str | None, tu
                 and hits[0][2].re is _SUBJ_HELD
             ):
                 # "the Municipal Party Committee held a meeting of the Standing Committee"
-                return f"Standing Committee of the {hits[0][1]}", (s + bstart, s + bstart + len(body))
+                return (
+                    f"Standing Committee of the {hits[0][1]}",
+                    (s + bstart, s + bstart + len(body)),
+                    "a committee held a meeting of its standing committee",
+                )
             start = s + bstart
             if (
                 re.match(
@@ -347,9 +494,13 @@ def _event_body(text: str, sents: list[tuple[int, int]]) -> tuple[str | None, tu
                 )
                 and "standing committee" not in body.lower()
             ):
-                return f"Standing Committee of the {body}", (start, start + len(body))
-            return body, (start, start + len(body))
-    return None, None
+                return (
+                    f"Standing Committee of the {body}",
+                    (start, start + len(body)),
+                    "a committee held a standing committee meeting",
+                )
+            return body, (start, start + len(body)), _BODY_RULES[m.re.pattern]
+    return None, None, ""
 
 
 def _trim(phrase: str) -> str | None:

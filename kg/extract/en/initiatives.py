@@ -12,6 +12,8 @@ from functools import lru_cache
 from kg.extract.en.bodies import ADMIN_ZONE
 from kg.extract.en.lexicon import Lexicon, lexicon
 from kg.extract.en.names import syllable_count
+from kg.extract.trace import because, from_line
+from kg.knowledge import Line, lines
 
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,160}?)[”\"]")
 _PRONOUN = re.compile(r"\b(we|i|you|our|your|us|my|will|is|are|was|were|should|has|have)\b", re.I)
@@ -68,8 +70,14 @@ def _title_case_share(s: str) -> float:
 
 
 def find_initiatives(text: str) -> list[tuple[int, int, str]]:
+    """The initiatives a text names: (start, end, name), in text order."""
+    return [(s, e, n) for s, e, n, _why in traced_initiatives(text)]
+
+
+def traced_initiatives(text: str) -> list[tuple[int, int, str, str]]:
+    """Like ``find_initiatives``, each with the provenance entry of the rule or data line that read it."""
     lex = lexicon()
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str, str]] = []
     for m in _QUOTED.finditer(text):
         inner = m.group(1).strip()
         if len(inner.split()) <= 4:
@@ -107,7 +115,7 @@ def find_initiatives(text: str) -> list[tuple[int, int, str]]:
             name = f"{inner} Plan"  # the “14th Five-Year” special plan: the five-year plan period
         if nxt and nxt.group(1)[:1].isupper():
             name, end = f"{inner} {nxt.group(1)}", m.end() + nxt.end()
-        found.append((m.start(), end, name))
+        found.append((m.start(), end, name, _b("quoted name")))
     for m in _THOUGHT.finditer(text):
         topic = m.group(1).strip()
         # "study X Thought on ... thoroughly and systematically": the adverb is no part of the name
@@ -117,21 +125,25 @@ def find_initiatives(text: str) -> list[tuple[int, int, str]]:
             art = re.match(r"(?:the|a)\s+", topic)
             rest = topic[art.end() :] if art else topic
             topic = f"{art.group(0) if art else ''}{rest[:1].upper() + rest[1:]}"
-            found.append((m.start(), end, f"Xi Jinping Thought on {topic}"))
+            found.append((m.start(), end, f"Xi Jinping Thought on {topic}", _b("Xi Jinping Thought on ...")))
     for m in _IMPORTANT_THOUGHTS.finditer(text):
         if len(m.group(1).split()) <= 10:
-            found.append((m.start(), m.end(1), m.group(0)))
+            found.append((m.start(), m.end(1), m.group(0), _b("important thoughts")))
     for m in _DRAFT_LAW_ON.finditer(text):
-        found.append((m.start(1), m.end(1), m.group(1)))
+        found.append((m.start(1), m.end(1), m.group(1), _b("draft law on ...")))
+    known = _known_lines()
     for pat, name in lex.known_initiatives:
+        row = known.get(pat)
         for m in re.finditer(rf"\b{pat}\b", text, re.I):
-            found.append((m.start(), m.end(), name))
+            found.append((m.start(), m.end(), name, from_line(_C, row) if row else _b("known")))
     for m in _DRAFT_LAW.finditer(text):
         words = m.group(1).split()
-        found.append((m.start(1), m.end(1), " ".join(w[:1].upper() + w[1:] for w in words)))
-    found.extend(documents_adopted(text))
+        law = " ".join(w[:1].upper() + w[1:] for w in words)
+        found.append((m.start(1), m.end(1), law, _b("draft ... law")))
+    adopted = _b("document the meeting adopted or studied")
+    found.extend((s, e, n, adopted) for s, e, n in documents_adopted(text))
     for m in _ORDINAL_PLAN.finditer(text):
-        found.append((m.start(), m.end(), f"{m.group(1)} Five-Year Plan"))
+        found.append((m.start(), m.end(), f"{m.group(1)} Five-Year Plan", _b("ordinal five-year plan")))
     for m in _CAP_SEQ.finditer(text):
         for part, pstart in _split(m.group(1), m.start(1)):
             got = _cap_name(part, lex)
@@ -141,7 +153,7 @@ def find_initiatives(text: str) -> list[tuple[int, int, str]]:
                 before = text[max(0, start - 12) : start]
                 if name.split()[-1] in {"Zone", "Area"} and _LOCATIVE.search(before):
                     continue  # "invest in the X Free Trade Zone": a place, not the programme
-                found.append((start, start + len(name), name))
+                found.append((start, start + len(name), name, _b("capitalised programme name")))
         ab = _ACRONYM_AFTER.match(text, m.end(1))
         words = m.group(1).split()
         if ab and words[-1] in {"Partnership", "Agreement"} and len(words) >= 3:
@@ -150,28 +162,59 @@ def find_initiatives(text: str) -> list[tuple[int, int, str]]:
             if "".join(w[0] for w in caps[-len(ab.group(1)) :]) == ab.group(1):
                 name = " ".join(words[words.index(caps[-len(ab.group(1))]) :])
                 start = m.start(1) + m.group(1).index(name)
-                found.append((start, start + len(name), name))
+                found.append((start, start + len(name), name, _b("named trade pact with its acronym")))
         if _LOWER_CUE.match(text, m.end(1)):
             got = _named_project(m.group(1), lex)
             if got:
                 start = m.start(1) + m.group(1).rindex(got)
-                found.append((start, start + len(got), got))
+                found.append((start, start + len(got), got, _b("proper name before a programme word")))
+    served = _b("the programme a document's name serves")
+    for s, e, n, _why in list(found):
+        doc = _PROGRAMME_OF_DOCUMENT.match(n)
+        rest = n[doc.end() :] if doc else ""
+        if doc and _PROGRAMME_END.search(rest) and len(rest.split()) >= 2 and rest[:1].isupper():
+            found.append((s + doc.end(), e, rest, served))
     found.sort()
     # a name inside another one's span is part of it: one sweep over the spans (start up, end down)
     inside: set[tuple[int, int]] = set()
-    reach = -1
-    spans = sorted({(s, e) for s, e, _ in found}, key=lambda x: (x[0], -x[1]))
+    reach, outer = -1, (0, 0)
+    spans = sorted({(s, e) for s, e, _, _w in found}, key=lambda x: (x[0], -x[1]))
     for s, e in spans:
         if reach >= e:
-            inside.add((s, e))
+            doc = _PROGRAMME_OF_DOCUMENT.fullmatch(text, outer[0], s)
+            if not doc or not _PROGRAMME_END.search(text, s, e):
+                inside.add((s, e))
+        else:
+            outer = (s, e)
         reach = max(reach, e)
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int, str, str]] = []
     names: set[str] = set()
-    for s, e, n in found:
+    for s, e, n, why in found:
         if (s, e) in inside or n in names:
             continue
         names.add(n)
-        out.append((s, e, n))
+        out.append((s, e, n, why))
+    return out
+
+
+_C = "en.initiatives"
+# "the Implementation Plan for the X Initiative": the programme a document serves is an initiative too
+_PROGRAMME_OF_DOCUMENT = re.compile(
+    r"(?:[A-Z][\w\-]*\s+){0,3}(?:Plan|Measures|Opinions|Guidelines?|Outline|Regulations|Rules)\s+"
+    r"(?:for|on|of)\s+(?:the\s+)?"
+)
+_PROGRAMME_END = re.compile(r"\b(?:Initiative|Strategy|Campaign|Programme|Program|Project)$")
+
+
+def _b(rule: str) -> str:
+    return because(_C, rule)
+
+
+def _known_lines() -> dict[str, Line]:
+    """The rows of known_initiatives.tsv by their pattern (the first row of a pattern wins)."""
+    out: dict[str, Line] = {}
+    for r in lines("en/known_initiatives.tsv"):
+        out.setdefault(r.cells[0], r)
     return out
 
 

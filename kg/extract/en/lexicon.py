@@ -1,26 +1,21 @@
 """Language knowledge for the English parser, read from the data files under kg/data/en/.
 
 Every list is a plain text or TSV file, one entry a line, ``#`` starts a comment. This module only
-loads them (once) into sets and dicts; the rules that use them live in the other modules.
+loads them (through ``kg.knowledge``: the analyst's ``KG_DATA_PATH`` folders overlay every table, one
+lexicon per ``KG_DATA_PATH`` value) into sets and dicts; the rules that use them live in the other modules.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "en"
+from kg import knowledge
+from kg.knowledge import Line, RelationCue, lines
 
 
 def _lines(name: str) -> list[str]:
-    out: list[str] = []
-    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
-        line = raw.rstrip("\n")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        out.append(line)
-    return out
+    """The entries of ``kg/data/en/NAME`` (the analyst's rows first), through the one loader."""
+    return [row.text for row in knowledge.lines(f"en/{name}")]
 
 
 def _set(name: str, lower: bool = True) -> frozenset[str]:
@@ -53,7 +48,7 @@ class Lexicon:
     place_heads: frozenset[str]
     levels: dict[str, str]
     initiative_cues: frozenset[str]
-    event_cues: dict[str, str]
+    relation_cues: tuple[RelationCue, ...]
     not_name_words: frozenset[str]
     english_words: frozenset[str]
     keep_acronyms: frozenset[str]
@@ -72,9 +67,11 @@ class Lexicon:
     translation_variants: dict[str, str]
     located_heads: frozenset[str]
     leading_verbs: dict[str, str]
+    role_lines: dict[str, Line]  # role surface (lowercase) -> its row of roles.tsv, for the trace
+    body_head_lines: dict[str, Line]  # body head word -> its row of body_heads.txt
 
 
-@lru_cache(maxsize=1)
+@knowledge.keyed  # one lexicon per KG_DATA_PATH value
 def lexicon() -> Lexicon:
     roles: dict[str, Role] = {}
     for row in _tsv("roles.tsv"):
@@ -97,7 +94,7 @@ def lexicon() -> Lexicon:
         place_heads=_set("place_heads.txt"),
         levels={r[0].lower(): r[1] for r in _tsv("levels.tsv")},
         initiative_cues=_set("initiative_cues.txt", lower=False),
-        event_cues={r[0].lower(): r[1] for r in _tsv("event_cues.tsv")},
+        relation_cues=_relation_cues(),
         not_name_words=_set("not_name_words.txt"),
         english_words=_set("english_pinyin_words.txt"),
         keep_acronyms=_set("keep_acronyms.txt", lower=False),
@@ -116,4 +113,25 @@ def lexicon() -> Lexicon:
         translation_variants={r[0].lower(): r[1] for r in _tsv("translation_variants.tsv")},
         located_heads=_set("located_heads.txt", lower=False),
         leading_verbs={r[0].lower(): r[1] for r in _tsv("leading_verbs.tsv")},
+        role_lines=_first_cell_lines("en/roles.tsv", lower=True),
+        body_head_lines=_first_cell_lines("en/body_heads.txt", lower=False),
     )
+
+
+def _first_cell_lines(name: str, lower: bool) -> dict[str, Line]:
+    out: dict[str, Line] = {}
+    for row in lines(name):
+        key = row.cells[0].lower() if lower else row.cells[0]
+        out.setdefault(key, row)
+    return out
+
+
+def _relation_cues() -> tuple[RelationCue, ...]:
+    """The rows of relation_cues.tsv (kg.knowledge checks each row's relation and voice; overlays of
+    ``KG_DATA_PATH`` come first, and a cue's first row wins), the cue lowercased."""
+    out: dict[str, RelationCue] = {}
+    for c in knowledge.relation_cues("en"):
+        cue = " ".join(c.cue.lower().split())
+        if cue:
+            out.setdefault(cue, RelationCue(cue, c.relation, c.voice, c.line))
+    return tuple(out.values())

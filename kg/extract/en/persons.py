@@ -17,9 +17,10 @@ from kg.extract.en.bodies import clean as clean_body
 from kg.extract.en.bodies import default_body, qualify, titlecase
 from kg.extract.en.lexicon import lexicon
 from kg.extract.en.locality import Locality
-from kg.extract.en.names import Mention
+from kg.extract.en.names import Mention, syllable_count
 from kg.extract.en.titles import Item, first_role_index, left_chain, parse_chain, predicate_chain, right_chain
 from kg.extract.en.titles import _cut_body as cut_body
+from kg.extract.trace import add, because, from_line
 from kg.model import Post
 
 _LIST_SEP = re.compile(r"\s*(?:,|，|、)?\s*(?:and\s+)?")
@@ -266,6 +267,16 @@ def posts_of(
         body: str | None = None
         body_text: str | None = None
         level = it.level or _role_level(it) or chain_level
+        demonym = _DEMONYM.fullmatch(it.body_text.strip()) if it.body_text else None
+        if demonym and not syllable_count(demonym.group(0)) and it.role.default_body in {"", "{gov}"}:
+            # "Valdonian President X": a nationality the table does not know, not a pinyin place
+            # ("Dalian Mayor"): the post is in that country
+            body = demonym.group(1)
+            resolved[n] = body
+            why = _post_why(it)
+            add(why, because("en.titles", "a nationality adjective before the role"))
+            out.append(Post(role=it.role.canonical, body=body, body_text=None, span=it.role_span, why=why))
+            continue
         if it.body_text:
             bt = it.body_text.strip()
             key = re.sub(r"^the\s+", "", bt, flags=re.I)
@@ -309,5 +320,23 @@ def posts_of(
         elif it.role.default_body:
             body = default_body(it.role.default_body, level or role_level, loc, it.place)
         resolved[n] = body or ""
-        out.append(Post(role=it.role.canonical, body=body, body_text=body_text, span=it.role_span))
+        out.append(
+            Post(role=it.role.canonical, body=body, body_text=body_text, span=it.role_span, why=_post_why(it))
+        )
     return out
+
+
+_DEMONYM = re.compile(r"([A-Z][a-z]{3,}(?:i|e)a)n")
+
+
+def _post_why(it: Item) -> list[str]:
+    """The role's row of roles.tsv, and how the body was found."""
+    row = lexicon().role_lines.get(it.role.surface)
+    why = [from_line("en.titles", row) if row else because("en.titles", f"role {it.role.canonical}")]
+    if it.body_text:
+        add(why, because("en.titles", "body written in the title"))
+    elif it.country and not (it.country == "China" and it.role.default_body):
+        add(why, because("en.titles", "country written before the role (country_roles.tsv)"))
+    elif it.role.default_body:
+        add(why, because("en.titles", f"the role's default body {it.role.default_body} (roles.tsv)"))
+    return why

@@ -76,8 +76,11 @@ _BODYISH_LOWER = {
     "office",
     "cpc",
 }
-# lowercase words a machine-translated body name goes on with after a head ("Qingshan CPC committee")
-_LOWER_BODY_WORDS = "committee|party|government|congress|standing|commission|group"
+# lowercase words a machine-translated body name goes on with after a head ("Qingshan CPC committee",
+# "Songtao CPC county committee")
+_LOWER_BODY_WORDS = (
+    "committee|party|government|congress|standing|commission|group|county|municipal|district|city"
+)
 _BODY_STOP = re.compile(
     r"\s+(?:on|at|during|(?<!Friendship )(?<!Cooperation )(?<!Exchanges )with|who|which|that|was|were|is|"
     r"has|have|to|for his|for her|from|after|before|"

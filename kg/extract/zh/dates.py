@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-_FURNITURE = re.compile(r"时间|来源|日期|发布|浏览|作者|编辑|责编")
+# page furniture (时间：2025-01-08, 来源：...); 当地时间9月13日 is a dateline, not furniture
+_FURNITURE = re.compile(r"(?<!当地)时间|来源|日期|发布|浏览|作者|编辑|责编")
 # a month's digits never continue a number (date2025-08-198月18日: 8月, not 98月)
 _FULL = re.compile(r"(?:(\d{4})年|(?<!\d))(\d{1,2})月(\d{1,2})日")
 # 25日上午 after a clause break, or right after the meeting's name (某某会议9日上午在某地举行)
@@ -21,6 +22,36 @@ _WEEKDAY = re.compile(
 # 某某日前在某地会见, 近日: a dateline that gives no day, the event's date is not known (not 20日前)
 _VAGUE = re.compile(r"(?<![\d月号])(?:日前|近日)")
 _WD = {c: i for i, c in enumerate("一二三四五六")} | {"日": 6, "天": 6}
+# 二〇二五年三月五日, 三月二十八日: a date in Chinese numerals (read as its Arabic form)
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+_CN_DATE = re.compile(r"(?:([〇零○Ｏ一二三四五六七八九]{4})年)?([一二三四五六七八九十]{1,2})月"
+                      r"([一二三四五六七八九十]{1,3})日")
+
+
+def _cn_number(t: str) -> int | None:
+    """一 .. 三十一 as a number (十 = 10, 十五 = 15, 二十三 = 23)."""
+    if "十" not in t:
+        return int(_CN_DIGIT[t]) if len(t) == 1 else None
+    tens, _, ones = t.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (int(_CN_DIGIT[tens]) if tens else 1) * 10 + (int(_CN_DIGIT[ones]) if ones else 0)
+
+
+def arabic_dates(line: str) -> str:
+    """The line with its Chinese-numeral dates written in digits (二〇二五年三月五日 -> 2025年3月5日).
+
+    >>> arabic_dates("二〇二五年三月五日，十二月三十一日")
+    '2025年3月5日，12月31日'
+    """
+    def sub(m: re.Match) -> str:
+        month, day = _cn_number(m.group(2)), _cn_number(m.group(3))
+        if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
+            return m.group(0)
+        year = "".join(_CN_DIGIT[c] for c in m.group(1)) + "年" if m.group(1) else ""
+        return f"{year}{month}月{day}日"
+
+    return _CN_DATE.sub(sub, line) if "月" in line else line
 
 
 def _weekday(ref: date, m: re.Match) -> date:
@@ -53,6 +84,7 @@ def event_date(s: str, published: str | None, hint: str | None, start: int = 0) 
     ref = _ref(published, hint)
     pos = start
     for line in s[start:].split("\n"):
+        line = arabic_dates(line)  # offsets within a converted line shift by a character at most
         if _FURNITURE.search(line) and len(line) < 120:
             pos += len(line) + 1
             continue

@@ -35,6 +35,40 @@ class InitiativeHit:
     spans: list[tuple[int, int]] = field(default_factory=list)  # view offsets
 
 
+_PROGRAMME_RUN = r"[\u4e00-\u9fff]{3,14}?"  # the programme's words before its head (bounded: linear)
+_PROGRAMME_END = r"(?=[，,。；;、和为及与\s]|$)"
+_PROGRAMME_BAD = re.compile(r"[的等这该各此其]")  # a description, not a name (推进全市的各项工程)
+
+
+def _programme_patterns(cues: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    key = (tuple(cues.get("programme_verbs", [])), tuple(cues.get("programme_heads", [])))
+    if key not in _PROGRAMME_CACHE:
+        verbs = "|".join(re.escape(w) for w in sorted(key[0], key=len, reverse=True)) or "(?!)"
+        heads = "|".join(re.escape(w) for w in sorted(key[1], key=len, reverse=True)) or "(?!)"
+        _PROGRAMME_CACHE[key] = (
+            re.compile(rf"(?:{verbs})(?:好|了)?({_PROGRAMME_RUN}(?:{heads})){_PROGRAMME_END}"),
+            re.compile(rf"(?:和|及|、)({_PROGRAMME_RUN}(?:{heads})){_PROGRAMME_END}"))
+    return _PROGRAMME_CACHE[key]
+
+
+_PROGRAMME_CACHE: dict[tuple, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _verb_programmes(s: str, cues: dict[str, list[str]]) -> list[tuple[int, int]]:
+    """Spans of unquoted programmes right after a programme verb, and of those joined to them."""
+    first, joined = _programme_patterns(cues)
+    out = []
+    for m in first.finditer(s):
+        if _PROGRAMME_BAD.search(m.group(1)):
+            continue
+        out.append(m.span(1))
+        j = joined.match(s, m.end())
+        while j is not None and not _PROGRAMME_BAD.search(j.group(1)):
+            out.append(j.span(1))
+            j = joined.match(s, j.end())
+    return out
+
+
 def find_initiatives(v: View, lex: Lexicon) -> list[InitiativeHit]:
     s = v.s
     cues = lex.cues
@@ -108,6 +142,10 @@ def find_initiatives(v: View, lex: Lexicon) -> list[InitiativeHit]:
             continue  # 一大批重点工程: a quantity of projects, not a numbered programme
         if not any(taken[m.start():m.end()]) and not in_title(m.start(), m.end()):
             add(m.start(), m.end(), m.group())
+    # 深入实施兴边富民行动, 以城市更新行动和县域商业建设行动为牵引: a programme after a verb, unquoted
+    for a, b in _verb_programmes(s, cues):
+        if not any(taken[a:b]) and not in_title(a, b):
+            add(a, b, s[a:b])
     for m in _FLAGSHIP.finditer(s):
         if not any(taken[m.start():m.end()]) and not in_title(m.start(), m.end()):
             add(m.start(), m.end(), m.group())

@@ -1,22 +1,17 @@
-"""The language knowledge of the Chinese parser, read once from the data files in kg/data/zh/."""
+"""The language knowledge of the Chinese parser, read from the data files in kg/data/zh/ through
+``kg.knowledge`` (the analyst's ``KG_DATA_PATH`` folders overlay every table; one lexicon per value)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "zh"
+from kg import knowledge
+from kg.knowledge import Line
 
 
 def _lines(name: str) -> list[str]:
-    """The non-empty lines of a data file; lines starting with # are comments."""
-    out = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            out.append(line.rstrip())
-    return out
+    """The entries of ``kg/data/zh/NAME`` (the analyst's rows first), through the one loader."""
+    return [row.text for row in knowledge.lines(f"zh/{name}")]
 
 
 def _sections(name: str) -> dict[str, list[str]]:
@@ -66,6 +61,20 @@ class Lexicon:
     footer_cues: tuple[str, ...] = ()  # a line opening the footer of other stories (新闻推荐)
     appointment_cues: dict[str, list[str]] = field(default_factory=dict)  # 推选甲为团长 (verbs, after)
     companion_words: tuple[str, ...] = ()  # 甲和夫人乙: a companion named after a person
+    # relation cues (relation_cues.tsv): 由甲主持 cues (cue -> relation), and each (cue, voice) row
+    passive: dict[str, str] = field(default_factory=dict)
+    cue_lines: dict[tuple[str, str], Line] = field(default_factory=dict)
+    # 自治区主席: (place suffix, role) -> the body word of the place's government (place_roles.tsv)
+    place_roles: dict[tuple[str, str], str] = field(default_factory=dict)
+    # the data line behind an entry, for provenance (kg extract --trace): table -> entry -> Line
+    rows: dict[str, dict[str, Line]] = field(default_factory=dict)
+
+    @property
+    def met_cues(self) -> tuple[str, ...]:
+        """The active cues of relation met_with (会见, 会谈): their object takes part in the meeting."""
+        if not hasattr(self, "_met"):
+            self._met = tuple(c for c, r in self.verbs.items() if r == "met_with")
+        return self._met
 
     @property
     def place_names(self) -> frozenset[str]:
@@ -118,9 +127,7 @@ def _with_gazetteer(provinces: list[Province]) -> list[Province]:
     there once is known to both.  A row naming itself as province (`Xiyuan 西原 Xiyuan`) is a province
     (省 unless its name says 自治区 / 市); the other rows are its cities.  A new province needs a city row
     or an explicit 省: 香港 / 澳门 are province-level without being 省."""
-    from kg.resolve.aliases import places
-
-    rows = places()
+    rows = _gazetteer()
     prov_zh = {p.en: p.zh for p in rows if p.en == p.province}
     by_short = {p.short: p for p in provinces} | {p.full: p for p in provinces}
     cities: dict[str, list[str]] = {}
@@ -148,13 +155,29 @@ def _with_gazetteer(provinces: list[Province]) -> list[Province]:
     return out
 
 
+@dataclass(frozen=True)
+class _Place:
+    en: str
+    zh: str
+    province: str
+
+
+def _gazetteer() -> list[_Place]:
+    """aliases/places.tsv (``en<TAB>zh<TAB>province_en``, the analyst's rows first) in simplified
+    characters, longest names first: read here through the one loader (resolution is a later stage)."""
+    from kg.extract.zh.script import to_simplified
+
+    out = []
+    for row in knowledge.lines("aliases/places.tsv"):
+        c = row.cells
+        if len(c) > 1:
+            out.append(_Place(c[0], to_simplified(c[1]), c[2] if len(c) > 2 and c[2] else c[0]))
+    return sorted(out, key=lambda p: (-len(p.zh), -len(p.en), p.en))
+
+
+@knowledge.keyed  # one per KG_DATA_PATH value; kept alive, as caches elsewhere key on id(lexicon)
 def lexicon() -> Lexicon:
     """The lexicon for the current KG_DATA_PATH (the analyst's places join the bundled ones)."""
-    return _lexicon(os.environ.get("KG_DATA_PATH", ""))
-
-
-@cache  # one per KG_DATA_PATH value; kept alive, as caches elsewhere key on id(lexicon)
-def _lexicon(data_path: str) -> Lexicon:
     s1: set[str] = set()
     s2: set[str] = set()
     for line in _lines("surnames.txt"):
@@ -164,10 +187,7 @@ def _lexicon(data_path: str) -> Lexicon:
     for line in _lines("roles.tsv"):
         parts = line.split("\t")
         roles[parts[0].strip()] = parts[1].strip() if len(parts) > 1 else "-"
-    verbs = {}
-    for line in _lines("verbs.tsv"):
-        w, k = line.split("\t")
-        verbs[w.strip()] = k.strip()
+    verbs, passive, cue_lines = _relation_cues()
     countries: dict[str, list[str]] = {}
     for line in _lines("countries.txt"):
         forms = [f.strip() for f in line.split("|") if f.strip()]
@@ -184,8 +204,10 @@ def _lexicon(data_path: str) -> Lexicon:
         roles=roles,
         roles_by_len=sorted(roles, key=len, reverse=True),
         verbs=verbs,
-        verbs_by_len=sorted(verbs, key=len, reverse=True),
-        boundaries=sorted({x.strip() for x in _lines("boundaries.txt")}, key=len, reverse=True),
+        verbs_by_len=sorted(set(verbs) | set(passive), key=len, reverse=True),
+        # a relation cue of two characters or more after a name ends it, like a boundary word
+        boundaries=sorted({x.strip() for x in _lines("boundaries.txt")} | {c for c in verbs if len(c) > 1},
+                          key=len, reverse=True),
         descriptors=sorted({x.strip() for x in _lines("descriptors.txt")}, key=len, reverse=True),
         bodies=[[f.strip() for f in line.split("|") if f.strip()] for line in _lines("bodies.txt")],
         body_heads=sorted({x.strip() for x in _lines("body_heads.txt")}, key=len, reverse=True),
@@ -204,4 +226,37 @@ def _lexicon(data_path: str) -> Lexicon:
         companion_words=tuple(x.strip() for x in _lines("companion_words.txt")),
         postfix_roles={ln.split("\t")[0].strip(): ln.split("\t")[1].strip() == "post"
                        for ln in _lines("postfix_roles.tsv")},
+        passive=passive,
+        cue_lines=cue_lines,
+        place_roles={(c[0].strip(), c[1].strip()): c[2].strip()
+                     for c in (ln.split("\t") for ln in _lines("place_roles.tsv")) if len(c) >= 3},
+        rows={name: _rows(name) for name in _TRACED},
     )
+
+
+_TRACED = ("roles.tsv", "bodies.txt", "body_heads.txt", "departments.txt", "initiatives.txt",
+           "countries.txt", "list_cues.txt", "postfix_roles.tsv")
+
+
+def _rows(name: str) -> dict[str, Line]:
+    """Each entry of a table (every ``|``-separated form of a line) -> its data line, first row wins."""
+    out: dict[str, Line] = {}
+    for row in knowledge.lines("zh/" + name):
+        for form in row.cells[0].split("|"):
+            if form.strip():
+                out.setdefault(form.strip(), row)
+    return out
+
+
+def _relation_cues() -> tuple[dict[str, str], dict[str, str], dict[tuple[str, str], Line]]:
+    """relation_cues.tsv (``cue<TAB>relation<TAB>voice``): the active cues (甲主持), the passive cues
+    (由甲主持), each -> its relation id, and the data line of each (cue, voice)."""
+    active: dict[str, str] = {}
+    passive: dict[str, str] = {}
+    rows: dict[tuple[str, str], Line] = {}
+    for c in knowledge.relation_cues("zh"):  # checked against relations.tsv by the loader
+        if (c.cue, c.voice) in rows:
+            continue  # the analyst's row (read first) wins
+        rows[c.cue, c.voice] = c.line
+        (passive if c.voice == "passive" else active)[c.cue] = c.relation
+    return active, passive, rows

@@ -37,6 +37,9 @@ _ORG_AFTER = r"(?:集团|公司|有限|控股|股份|银行|大学|学院|医院
 # ... or heads a company's full name a few words later (驰远新能源科技有限公司), unless the text also
 # writes it with a level word (X市, X县): a company may be named after its home town
 _COMPANY_AFTER = r"(?:(?![与和及同的在对向为等])[\u4e00-\u9fff]){1,8}?(?:有限公司|有限责任公司|股份公司|集团)"
+# 北原自治区人民政府, 《东岭省安全生产...》: a province-level place the gazetteer does not know
+_PROVINCE = re.compile(r"(?<![\u4e00-\u9fff])(?:中共)?([\u4e00-\u9fff]{2})(省|自治区)"
+                       r"|(?<=[《“「])([\u4e00-\u9fff]{2})(省|自治区)")
 _OWN = re.compile(r"我(省|市|县|区)|(?<![\u4e00-\u9fff])(省|市|县|区)(?:委|政府|长|人大|政协)")
 
 
@@ -46,6 +49,9 @@ class Locality:
     names: dict[str, str] = field(default_factory=dict)  # level -> "包头市" / "山东省" / "滨海县"
     own_level: str | None = None  # the level the release itself speaks from (市 for a city paper)
     trad: bool = False  # the release is written in traditional characters
+    # the congress session the release reports (青原市第十六届人民代表大会第三次会议): (simplified, as
+    # written); 大会 / 主席团 / 大会主席团 written alone are that session and its presidium
+    session: tuple[str, str] | None = None
 
     def qualify(self, level: str) -> str | None:
         return self.names.get(level)
@@ -144,6 +150,22 @@ def _count(memo: dict[str, int], s: str, stem: str) -> int:
     return memo[stem]
 
 
+def _unknown_province(s: str, head: str, pin: Counter, lex: Lexicon) -> Province | None:
+    """A province or autonomous region the gazetteer does not know, written in full (北原自治区) at the
+    start of a word more than once, or once and also in the headline, source or file-name slug."""
+    seen: Counter = Counter()
+    for m in _PROVINCE.finditer(s):
+        stem, level = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if not (set(stem) & _STOP) and stem not in _NOT_STEMS and stem not in _common_words(lex):
+            seen[stem, level] += 1
+    ok = [(n + 2 * (k[0] in head or k[0] in pin), k) for k, n in seen.items()
+          if n >= 2 or k[0] in head or k[0] in pin]
+    if not ok:
+        return None
+    _, (stem, level) = max(sorted(ok, key=lambda x: x[1]), key=lambda x: x[0])
+    return Province(stem + level, stem, "自治区党委" if level == "自治区" else "省委", ())
+
+
 def infer_locality(s: str, head: str, release_id: str, lex: Lexicon) -> Locality:
     """s: simplified text; head: simplified title + source line."""
     loc = Locality()
@@ -209,6 +231,9 @@ def infer_locality(s: str, head: str, release_id: str, lex: Lexicon) -> Locality
         best = max(sorted(prov_score), key=lambda k: prov_score[k])
         loc.province = next(p for p in lex.provinces if p.full == best)
         loc.names["省"] = best
+    elif (found := _unknown_province(s, head, pin, lex)) is not None:
+        loc.province = found
+        loc.names["省"] = found.full
     for lv in ("市", "县", "区"):
         if cand[lv]:
             stem = max(sorted(cand[lv]), key=lambda k: cand[lv][k])

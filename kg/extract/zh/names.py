@@ -10,7 +10,7 @@ from kg.extract.zh.lexicon import Lexicon
 PUNCT = set("，,。.；;：:、！!？?“”\"'‘’《》()（）【】[]<>〈〉「」『』 \n\t-—/|")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # characters that never occur in the names this parser reads (they make bodies, titles, places)
-_NOT_IN_NAME = set("委府协办厅省市县区党领导会议部局署镇乡村")
+_NOT_IN_NAME = set("委府协办厅省市县区党领导会议部局署镇乡村的")
 STRONG, WEAK = 2, 1
 _NOT_LAST = set("等和及与在同并均")
 # surnames that are also words closing a clause after a title (市长时表示 "when the mayor ... said")
@@ -84,7 +84,7 @@ def read_foreign_name(s: str, i: int, lex: Lexicon) -> int | None:
 
 
 _LIST_STOPS = ("等", "和", "及", "与")
-_LIST_NAME_MAX = 4  # Tibetan, Mongolian and other names without a dot: 扎西次仁, 巴特尔
+_LIST_NAME_MAX = 5  # Tibetan, Mongolian and other names without a dot: 扎西次仁, 巴特尔, 乌云其其格
 _DOTTED_MAX = 16  # 阿不都热合曼·买买提
 
 
@@ -113,6 +113,7 @@ def read_list_name(s: str, i: int, lex: Lexicon) -> int | None:
     if not ok_chars(plain) or plain in lex.place_names or plain in lex.countries \
             or any(plain.startswith(w) for w in lex.not_names) \
             or any(lex.starting("roles", plain, k) for k in range(len(plain))) \
-            or any(lex.starting("descriptors", plain, k) for k in range(len(plain))):
+            or any(lex.starting("descriptors", plain, k) for k in range(len(plain))) \
+            or (len(plain) == _LIST_NAME_MAX and any(plain.endswith(h) for h in lex.body_heads)):
         return None
     return j

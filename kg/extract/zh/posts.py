@@ -20,6 +20,7 @@ _PARTY_ROLES = ("书记", "副书记", "常委", "第一书记")
 _CENTRAL = "中共中央"
 _ENTERPRISES = ("公司", "集团", "银行", "大学", "学院", "医院")
 _STATE = "中华人民共和国"
+_SESSION_WORDS = ("大会", "主席团", "大会主席团")
 
 
 @dataclass
@@ -48,6 +49,11 @@ def _place_level(p: str, role: str, implied: str, lex: Lexicon) -> tuple[str, st
         lv = implied[4:]
         return p + lv, lv
     return p, ""
+
+
+def _suffixes(lex: Lexicon, place: str) -> list[str]:
+    """The place suffixes of place_roles.tsv that ``place`` ends with (自治区)."""
+    return [sfx for sfx, _ in lex.place_roles if place.endswith(sfx)]
 
 
 def _foreign(key: str, lex: Lexicon) -> bool:
@@ -85,6 +91,12 @@ def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
         post = Post(role=role_w, body=body, body_text=prefix_w or None, span=span)
         return ResolvedPost(post, key, explicit, (b0, b1) if explicit else None)
 
+    if prefix_s in _SESSION_WORDS and loc.session is not None:
+        # 主席团常务主席, 大会秘书长: the presidium / the session the release reports
+        key_s, written = loc.session
+        word = "主席团" if prefix_s.endswith("主席团") else ""
+        body = written + (to_traditional(word) if loc.trad else word)
+        return ResolvedPost(Post(role=role_w, body=body, body_text=prefix_w, span=span), key_s + word, False)
     if prefix_s in lex.party_organs and prev is not None and prev.key.endswith("委"):
         # 市委常委、宣传部部长: the organ of the committee named just before
         return out((prev.post.body or "") + prefix_w, prev.key + prefix_s, True)
@@ -123,6 +135,15 @@ def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
         if not heads:
             place, lv = _place_level(prefix_s, role_s, implied, lex)
             place_w = to_traditional(place) if loc.trad else place
+            head = next((lex.place_roles[sfx, role_s] for sfx in _suffixes(lex, place)
+                         if (sfx, role_s) in lex.place_roles), None)
+            if head is not None:  # 自治区主席 -> 北原自治区人民政府
+                q = loc.qualify(lv) if place in {sfx for sfx, _ in lex.place_roles} else None
+                if q and q.endswith(place):
+                    place, place_w = q, to_traditional(q) if loc.trad else q
+                word = to_traditional(head) if loc.trad else head
+                return ResolvedPost(Post(role=role_w, body=place_w + word, body_text=prefix_w or None,
+                                         span=span), place + head, False)
             if implied.startswith("gov:"):
                 return out(place_w + "人民政府", place + "人民政府", False)
             if role_s in _PARTY_ROLES and lv:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.trace import because, from_line
 from kg.extract.zh.lexicon import Lexicon
 from kg.extract.zh.names import PUNCT, ok_chars, read_cn_name, read_foreign_name, read_list_name
 
 _PREFIX_STOP_CHARS = set("受由同在的对向以经据是了被把将给从为及与和请")
 _CLAUSE = set("，,。；;：:！!？?\n")
 _SENTENCE = set("。；;！!？?\n")
-_MET = ("会见", "会晤", "会谈", "接见")
 _JOINERS = "、兼"  # 市委副书记、市长; 副总理兼外长
 
 
@@ -77,6 +77,8 @@ def valid_prefix(p: str, lex: Lexicon, places: set[str]) -> bool:
 # words that open with a stop character but are part of a body's name (禾阳经济技术开发区, 对外友协)
 _STOP_CHAR_WORDS = ("经济", "对外")
 _FORMER = ("时任", "原", "前")
+_DASHES = "—－-"
+_HOME_NAMES = ("中国", "中华")
 _HEADS_WITH_WORDS = ("代表团", "考察团", "访问团")
 _EXTRA_STOPS = ("欢迎", "举行", "召开", "听取", "还有")
 
@@ -103,6 +105,10 @@ def _prefix_start(s: str, r0: int, lex: Lexicon, places: set[str]) -> int:
     limit = max(0, r0 - 30)
     while j > limit:
         c = s[j - 1]
+        if c in _DASHES and j >= 2 and "\u4e00" <= s[j - 2] <= "\u9fff" \
+                and (s.startswith(_HOME_NAMES, j) or s.endswith(_HOME_NAMES, 0, j - 1)):
+            j -= 1  # 奥斯特瓦—中国友好协会, 中国—东盟商会: two countries joined by a dash in one name
+            continue
         if c in PUNCT or c.isdigit():
             break
         if c in _PREFIX_STOP_CHARS and not s.startswith(_STOP_CHAR_WORDS, j - 1):
@@ -181,6 +187,8 @@ def _name_list(s: str, end: int, lex: Lexicon) -> list[tuple[int, int]]:
         e2 = read_cn_name(s, end + 1, lex)
         if e2 is None or "·" in s[e2:e2 + 6]:  # 阿依古丽·买买提: a transcribed name in the list
             f = read_foreign_name(s, end + 1, lex)
+            if f is not None and any(lex.starting("roles", s, k) for k in range(end + 1, f)):
+                f = None  # 法国驻华大使马克·杜邦: a title and a name, read as a mention of its own
             e2 = f if f is not None and "·" in s[end + 1:f] else e2
         if e2 is None:  # 洛桑江村, 仰某: a list of persons names them even without a known surname
             e2 = read_list_name(s, end + 1, lex)
@@ -200,6 +208,33 @@ def _name_list(s: str, end: int, lex: Lexicon) -> list[tuple[int, int]]:
 _LAST_JOINERS = ("以及", "和", "及")
 
 
+_WEAK_JOINERS = ("和", "及", "与")
+_ROLE_RELATIONS = ("presided", "attended", "met_with")
+_PRESENCE = ("presided", "attended")
+
+
+def _role_cue_at(s: str, e: int, lex: Lexicon, relations: tuple[str, ...] = _ROLE_RELATIONS) -> bool:
+    """A relation cue that gives a role (presided, attended, met_with) starts at s[e]."""
+    w = lex.starting("verbs", s, e)
+    return w is not None and lex.verbs.get(w) in relations
+
+
+def _attendance_follows(s: str, e: int, lex: Lexicon) -> bool:
+    """After a name without a known surname: a role cue right after it, or a comma and, later in the
+    same sentence, a role cue (专员甲，副书记乙出席会议: the list of participants).  Not a meeting cue:
+    总统海湖庄园会晤 names the place of the meeting there."""
+    if _role_cue_at(s, e, lex, _PRESENCE):
+        return True
+    if s[e:e + 1] not in ("，", ","):
+        return False
+    j = e + 1
+    while j < len(s) and j - e <= 120 and s[j] not in _SENTENCE:
+        if _role_cue_at(s, j, lex, _PRESENCE):
+            return True
+        j += 1
+    return False
+
+
 def _closes_list(s: str, e: int, lex: Lexicon) -> bool:
     """After the last name of a list: punctuation, 等, or a verb (出席, 参加 ...)."""
     return e >= len(s) or s[e] in PUNCT or s.startswith("等", e) or lex.starting("verbs", s, e) is not None
@@ -215,7 +250,7 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
             i += 1
             continue
         r0, r1 = i, i + len(role)
-        if s.startswith(("会", "馆"), r1):  # 常委会, 委员会, 大使馆: part of a body's name, not a title
+        if s.startswith(("会", "馆", "台"), r1):  # 常委会, 大使馆, 主席台: part of a name, not a title
             i = r1
             continue
         p0 = _prefix_start(s, r0, lex, places)
@@ -232,10 +267,15 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
             if n1 is not None and "·" not in s[r1:n1]:
                 n1 = None
             foreign = n1 is not None
+        if n1 is not None and not foreign and n1 - r1 == 3 and s[n1:n1 + 1] in _WEAK_JOINERS \
+                and _role_cue_at(s, n1 + 1, lex) and ok_chars(s[r1:n1 + 1]):
+            n1 += 1  # 主席巴图孟和主持: a four-character name ending in 和, not 巴图孟 + 和
         if n1 is None and not foreign:  # 副主任巴特尔、扎西次仁出席: a list of names, no known surname
             e = read_list_name(s, r1, lex)
             if e is not None and s.startswith("、", e) and read_list_name(s, e + 1, lex) is not None:
                 n1 = e  # only where the list goes on: alone, 市长助理某某出席 would read as a name
+            elif e is not None and (e - r1 >= 3 or "·" in s[r1:e]) and _attendance_follows(s, e, lex):
+                n1 = e  # 书记扎西平措主持 / 专员次仁央宗，副书记乙出席: a role cue closes the name
         ns = r1
         if n1 is None and s[r1:r1 + 1] in (" ", "\u3000") and not foreign:  # 市委书记 张某: a space between
             n1 = read_cn_name(s, r1 + 1, lex)
@@ -271,6 +311,7 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
     out += _bare_names(s, lex, out)
     out += _chaired_by(s, lex, {x for m in out for x in m.names})
     out += _cued_lists(s, lex, out)
+    out += _appointed_lists(s, lex, out)
     out += _companions(s, lex, {x for m in out for x in m.names})
     out += _delegation_heads(s, lex, {x for m in out for x in m.names})
     out += _postfix_mentions(s, lex, {x for m in out for x in m.names}, posts=False)
@@ -349,6 +390,33 @@ def _cued_lists(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
     return out
 
 
+def _appointed_lists(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """推选甲、乙、丙为主席团常务主席: the bare names between an appointment verb and the 为 that gives
+    them their post (appointment_cues.txt); the post itself is read after them (appointments.py)."""
+    out = []
+    taken = {i for m in found for i in range(m.start, m.end)}
+    after = lex.appointment_cues.get("after", [])
+    for verb in lex.appointment_cues.get("verbs", []):
+        k = s.find(verb)
+        while k >= 0:
+            i = k + len(verb)
+            k = s.find(verb, i)
+            if i in taken:
+                continue
+            e = read_cn_name(s, i, lex)
+            if e is None or _role_at(s, e, lex):
+                e = read_list_name(s, i, lex)
+            if e is None or _role_at(s, e, lex) or any(j in taken for j in range(i, e)):
+                continue
+            names = [(i, e)] + _name_list(s, e, lex)
+            end = names[-1][1]
+            if not any(s.startswith(c, end) for c in after) or any(j in taken for j in range(i, end)):
+                continue
+            out.append(Mention(names=names, start=i, end=end, kind="appointed"))
+            taken.update(range(i, end))
+    return out
+
+
 _TEAM_HEADS = ("代表团", "访问团", "考察团", "友好团", "经贸团", "商务团", "工作组")
 
 
@@ -420,7 +488,8 @@ def _chaired_by(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Mentio
         if e is None or (k + 1, e) in seen:
             continue
         w = lex.starting("verbs", s, e)
-        if w and lex.verbs[w] == "presided" and (c == "由" or not w.startswith("主持")):
+        if w and ((c == "由" and lex.passive.get(w) == "presided")
+                  or (c != "由" and lex.verbs.get(w) == "presided" and not w.startswith("主持"))):
             out.append(Mention(names=[(k + 1, e)], start=k + 1, end=e, kind="bare"))
     return out
 
@@ -489,8 +558,8 @@ def _name_then_role(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Me
 
 
 # what may stand between a bare name and its verb: 王某某5月8日在北京会见...
-_BARE_GAP = re.compile(
-    r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚|在[^，,。；;：:、\n]{1,12}?(?=会见|会晤|主持|出席|参加))*"
+_BARE_GAP = re.compile(  # 甲、乙等出席: 等 (人 / 同志) may close the list before the cue
+    r"(?:等(?:人|同志|领导同志)?)?(?:\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚|在[^，,。；;：:、\n]{1,12}?(?=会见|会晤|主持|出席|参加))*"
 )
 
 
@@ -512,7 +581,7 @@ def _bare_names(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
         gap = _BARE_GAP.match(s, end)
         w = lex.starting("verbs", s, gap.end() if gap else end)
         elected = s.startswith("当选", end)  # 甲当选为市政协主席: the post follows (appointments.py)
-        if not elected and (not w or lex.verbs[w] not in ("presided", "attended", "met")):
+        if not elected and (not w or lex.verbs.get(w) not in ("presided", "attended", "met_with")):
             continue
         if len(names) == 1 and e - i < 3 and s[i:e] not in known:
             continue  # 王某出席: a two-character name alone only when the release titled it before
@@ -583,35 +652,58 @@ def _staff_mentions(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Me
     return out
 
 
-def event_role(s: str, m: Mention, lex: Lexicon) -> str | None:
-    """'presided' | 'attended' | None for the persons of a mention, from the words around it."""
+def event_role(s: str, m: Mention, lex: Lexicon) -> tuple[str, str] | None:
+    """The event role of the persons of a mention, from the words around it, with its provenance:
+    ('presided' | 'attended', why), or (RELATION, why) for a relation cue of another relation
+    (inspected, signed_with: relation_cues.tsv), or None."""
     if m.kind == "postfix":
         return None
     k = m.start
     while k > 0 and s[k - 1] not in _CLAUSE:
         k -= 1
-    met_object = any(w in s[k:m.start] for w in _MET)  # 黄某会见厄瓜多尔驻华大使拉某
+    # 黄某会见厄瓜多尔驻华大使拉某: the object of a met_with cue
+    met = next((w for w in lex.met_cues if w in s[k:m.start]), None)
     j = m.end
     crossed = False  # a clause ended between the names and the verb
+    other: tuple[str, str] | None = None
     while j < len(s) and s[j] not in _SENTENCE:
         crossed = crossed or s[j] in "，,"
         w = lex.starting("verbs", s, j)
-        if w:
-            if met_object and crossed:
-                return "attended"  # 分别会见甲、乙，并同乙共同主持...: the guests of the meeting
+        if w and w in lex.verbs:
+            if met and crossed:
+                return "attended", _cue_why(lex, met, "object of")  # 分别会见甲、乙，并同乙共同主持...
             kind = lex.verbs[w]
             if kind == "presided":
-                return "presided"
-            if kind in ("attended", "met"):
-                return "attended"
+                return "presided", _cue_why(lex, w)
+            if kind in ("attended", "met_with"):
+                return "attended", _cue_why(lex, w)
+            if kind != "other":
+                other = (kind, _cue_why(lex, w))
             break  # 陈某调研 / 某某一行，双方签署: not a participant, unless the object of a meeting
         j += 1
-    if met_object:
-        return "attended"
+    if met:
+        return "attended", _cue_why(lex, met, "object of")
     # 出席会议的还有市领导张某、王某 / 在主席台就座的有: the cue of a list (list_cues.txt)
     cue = None
     for c in cue_regex(lex).finditer(s, max(0, m.start - 24), m.start):
         cue = c
     if cue is not None and cue.end() == m.start:
-        return "presided" if cue.group("verb") in lex.list_cues.get("presided", []) else "attended"
-    return None
+        verb = cue.group("verb")
+        why = _list_cue_why(lex, verb)
+        return ("presided" if verb in lex.list_cues.get("presided", []) else "attended"), why
+    return other
+
+
+def _cue_why(lex: Lexicon, cue: str, how: str = "") -> str:
+    """Provenance of a role decided by a relation cue: its data line of relation_cues.tsv."""
+    line = lex.cue_lines.get((cue, "active"))
+    if line is None:
+        return because("zh.events", f"{how} cue {cue}".strip())
+    entry = from_line("zh.events", line)
+    return entry.replace(": ", f": {how} ", 1) if how else entry
+
+
+def _list_cue_why(lex: Lexicon, verb: str) -> str:
+    """Provenance of a role given by the cue that opens a bare name list (list_cues.txt)."""
+    line = lex.rows.get("list_cues.txt", {}).get(verb)
+    return from_line("zh.events", line) if line else because("zh.events", f"list cue {verb}")
