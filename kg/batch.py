@@ -5,6 +5,12 @@ read -> extract (within a time budget) -> RDF -> store: whatever goes wrong whil
 that release's error and the batch goes on; the caller exits 1 at the end. ``kg ingest``, ``kg extract``
 and the demo use this module.
 
+Extraction runs in a pool of ``jobs`` processes when ``jobs > 1`` (each worker reads and extracts
+whole files, under the same per-release time budget); results come back in file order, so output and
+store content do not depend on ``jobs``. The store write takes ``per_transaction`` releases at a time
+(``Store.replace_graphs``: all or nothing), a failing batch is retried release by release so that a
+bad release stays that release's error.
+
 A release is identified by its URL when the page states one, else by the digest of its normalized text
 (``kgo:textDigest``, kept in the store): the same release under another file name is reported as a
 duplicate ("same release as X") and not added again, within one run and across runs into one store.
@@ -39,33 +45,37 @@ class Batch:
     budget: float | None = DEFAULT_BUDGET
     desc: str = "extract"
     progress: bool = False
+    jobs: int = 1
+    verbose: bool = False
+    per_transaction: int = 64
     errors: list[ReadError] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (release, the one it repeats)
+    quads_delta: int = 0  # change in the number of release-graph quads made by ingest()
+    _expanded: list[Any] | None = field(default=None, repr=False)
 
     def fail(self, err: ReadError) -> None:
         self.errors.append(err)
         print(f"kg: skipped {err}", file=sys.stderr)
 
-    def releases(self) -> Iterator[Release]:
-        from kg.read import iter_releases
+    def _files(self) -> list[Any]:
         from kg.read.loader import expand_paths
 
-        files = expand_paths(self.paths)
-        bar = None
+        if self._expanded is None:
+            self._expanded = expand_paths(self.paths)
+        return self._expanded
+
+    def _bar(self, total: int) -> Any:
         if self.progress and sys.stderr.isatty():
             from tqdm import tqdm
 
-            bar = tqdm(total=len(files), desc=self.desc, unit="file", file=sys.stderr)
+            return tqdm(total=total, desc=self.desc, unit="file", file=sys.stderr)
+        return None
+
+    def releases(self) -> Iterator[Release]:
+        files = self._files()
+        bar = self._bar(len(files))
         for f in files:
-            items = iter_releases([f])
-            while True:
-                try:
-                    item = next(items)
-                except StopIteration:
-                    break
-                except Exception as e:  # noqa: BLE001 - a reader bug on one file must not abort the batch
-                    self.fail(_failed(str(f), "reading", e))
-                    break
+            for item in _file_releases(f):
                 if isinstance(item, ReadError):
                     self.fail(item)
                 else:
@@ -87,10 +97,40 @@ class Batch:
             return None
 
     def extractions(self) -> Iterator[Extraction]:
+        """Every release's Extraction in file order (failures recorded and skipped)."""
+        if self.jobs > 1 and len(self._files()) > 1:
+            yield from self._pooled()
+            return
         for release in self.releases():
             x = self.extract(release)
             if x is not None:
+                self._extracted(x)
                 yield x
+
+    def _extracted(self, x: Extraction) -> None:
+        if self.verbose:
+            print(f"kg: extracted {x.release.path or x.release.id}", file=sys.stderr, flush=True)
+
+    def _pooled(self) -> Iterator[Extraction]:
+        """Read and extract in ``jobs`` worker processes, a file per task, results in file order."""
+        import multiprocessing
+
+        files = self._files()
+        ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        chunk = max(1, min(16, len(files) // (self.jobs * 8) or 1))
+        with ctx.Pool(self.jobs) as pool:  # started before the progress bar's monitor thread
+            bar = self._bar(len(files))
+            for results in pool.imap(_extract_file, [(str(f), self.budget) for f in files], chunk):
+                for item in results:
+                    if isinstance(item, Extraction):
+                        self._extracted(item)
+                        yield item
+                    else:
+                        self.fail(ReadError(*item))
+                if bar is not None:
+                    bar.update(1)
+            if bar is not None:
+                bar.close()
 
     def linked(self, extractions: Iterable[Extraction],
                store: Any = None) -> tuple[Identity, Iterator[Extraction]]:
@@ -172,18 +212,84 @@ class Batch:
             yield x
 
     def ingest(self, store: Any) -> int:
-        """Write every release into ``store`` (a kg.store.Store), identity decided over the batch;
-        returns how many were written. Duplicates of a release already stored (or met earlier in the
-        batch) are reported on stderr and skipped."""
+        """Write every release into ``store`` (a kg.store.Store), identity decided over the batch,
+        ``per_transaction`` releases per transaction; returns how many were written. Duplicates of a
+        release already stored (or met earlier in the batch) are reported on stderr and skipped."""
         done = 0
-        for x, node, g in self.graphs(self.unique(self.extractions(), store), store):
-            try:
-                store.replace_graph(node, g)
-            except Exception as e:  # noqa: BLE001
-                self.fail(_failed(x.release.path or x.release.id, "store write", e))
-                continue
-            done += 1
+        pending: list[tuple[Extraction, Any, Any]] = []
+        for item in self.graphs(self.unique(self.extractions(), store), store):
+            pending.append(item)
+            if len(pending) >= self.per_transaction:
+                done += self._write(store, pending)
+                pending = []
+        if pending:
+            done += self._write(store, pending)
         return done
+
+    def _write(self, store: Any, pending: list[tuple[Extraction, Any, Any]]) -> int:
+        """One transaction for ``pending``; if it fails, one per release (the bad one is its error)."""
+        if self.verbose:
+            print(f"kg: writing {len(pending)} releases", file=sys.stderr, flush=True)
+        try:
+            self.quads_delta += store.replace_graphs([(node, g) for _, node, g in pending])
+            written = pending
+        except Exception:  # noqa: BLE001 - find the release that fails, write the others
+            written = []
+            for x, node, g in pending:
+                try:
+                    self.quads_delta += store.replace_graph(node, g)
+                except Exception as e:  # noqa: BLE001
+                    self.fail(_failed(x.release.path or x.release.id, "store write", e))
+                    continue
+                written.append((x, node, g))
+        if self.verbose:
+            for x, _, _ in written:
+                print(f"kg: stored {x.release.id}", file=sys.stderr, flush=True)
+        return len(written)
+
+
+def _file_releases(f: Any) -> Iterator[Release | ReadError]:
+    """The releases of one file, a reader bug on it being that file's error."""
+    from kg.read import iter_releases
+
+    items = iter_releases([f])
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except Exception as e:  # noqa: BLE001 - a reader bug on one file must not abort the batch
+            yield _failed(str(f), "reading", e)
+            return
+        yield item
+
+
+def _extract_file(task: tuple[str, float | None]) -> list[Extraction | tuple[str, str]]:
+    """In a worker process: one file's Extractions, each failure as (where, reason) (exceptions with
+    their own constructors do not always survive pickling)."""
+    path, budget = task
+    out: list[Extraction | tuple[str, str]] = []
+    batch = Batch([], budget=budget)
+    for item in _file_releases(path):
+        if isinstance(item, ReadError):
+            out.append((item.path, item.reason))
+            continue
+        x = _quiet_extract(batch, item)
+        if isinstance(x, ReadError):
+            out.append((x.path, x.reason))
+        else:
+            out.append(x)
+    return out
+
+
+def _quiet_extract(batch: Batch, release: Release) -> Extraction | ReadError:
+    from kg.extract import extract
+
+    try:
+        with time_budget(batch.budget):
+            return extract(release)
+    except Exception as e:  # noqa: BLE001 - one bad release must never abort the batch
+        return _failed(release.path or release.id, "extraction", e)
 
 
 def stored_linker_records(store: object) -> Iterator[str]:

@@ -21,7 +21,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from kg.batch import Batch
     from kg.extract.trace import listing, traced_json
 
-    batch = Batch(args.paths, budget=args.budget, desc="extract")
+    batch = Batch(args.paths, budget=args.budget, desc="extract", jobs=args.jobs)
     out = sys.stdout
 
     def as_json(x: Extraction, spans: bool) -> dict:
@@ -64,13 +64,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     _warn_unloaded_tables(args.paths)
 
-    batch = Batch(args.paths, budget=args.budget, desc="ingest", progress=True)
+    batch = Batch(args.paths, budget=args.budget, desc="ingest", progress=True, jobs=args.jobs,
+                  verbose=args.verbose)
     with Store(args.store) as store:
         done = batch.ingest(store)
-        n = store.triple_count()
     dup = f", {len(batch.duplicates)} duplicates skipped" if batch.duplicates else ""
-    print(f"ingested {done} releases into {args.store} ({n} quads); {len(batch.errors)} failed{dup}",
-          file=sys.stderr)
+    print(f"ingested {done} releases into {args.store} ({batch.quads_delta:+d} quads in release graphs);"
+          f" {len(batch.errors)} failed{dup}", file=sys.stderr)
     return 1 if batch.errors else 0
 
 
@@ -317,6 +317,13 @@ def budget_arg(sp: argparse.ArgumentParser) -> None:
                     " a release that takes longer is reported as that release's error")
 
 
+def jobs_arg(sp: argparse.ArgumentParser) -> None:
+    cores = os.cpu_count() or 1
+    sp.add_argument("--jobs", "-j", type=positive_int, default=cores, metavar="N",
+                    help=f"extraction processes (default: the machine's {cores} cores); the output does not"
+                    " depend on it")
+
+
 def window_args(sp: argparse.ArgumentParser) -> None:
     sp.add_argument("--since", type=date_arg, metavar="DATE", help="only events on or after DATE")
     sp.add_argument("--until", type=date_arg, metavar="DATE", help="only events on or before DATE")
@@ -355,11 +362,15 @@ def build_parser() -> argparse.ArgumentParser:
                     help="jsonl/json: a `why` list (component: rule or data line) beside every item, each "
                          "event's other `relations`, and the release's `untraced` items")
     budget_arg(sp)
+    jobs_arg(sp)
     sp.set_defaults(func=cmd_extract)
 
     sp = sub.add_parser("ingest", help="parse releases into the persistent store (re-ingest replaces)")
     sp.add_argument("paths", nargs="+")
     budget_arg(sp)
+    jobs_arg(sp)
+    sp.add_argument("--verbose", "-v", action="store_true",
+                    help="print a line per release extracted and per release stored (once committed)")
     store_arg(sp)
     sp.set_defaults(func=cmd_ingest)
 

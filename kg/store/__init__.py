@@ -21,17 +21,22 @@ One thing to know when writing queries:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef, Variable
 from rdflib.query import Result
+from rdflib.term import Node
 
 from kg.rdf.oxterms import to_ox, to_rdflib
 from kg.rdf.vocab import PREFIXES
 
 _PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
+
+
+COMPACT_AFTER = 20_000  # quads written before close() compacts the write-ahead log away
 
 
 class StoreError(RuntimeError):
@@ -44,6 +49,7 @@ class Store:
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self._written = 0  # quads written through this object (for close's compaction)
         if read_only:
             if not self.path.is_dir() or not any(self.path.iterdir()):
                 raise StoreError(f"no store at {self.path}: run kg ingest first")
@@ -71,12 +77,22 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Flush (when writable) and release the database; the object is unusable afterwards."""
+        """Flush (when writable) and release the database; the object is unusable afterwards.
+
+        After a large load (``COMPACT_AFTER`` quads or more written through this object) the store
+        is opened once more and released: RocksDB then replays its write-ahead log into sorted
+        tables and deletes the log, which otherwise stays on disk until the next open (at 1k
+        synthetic releases, 874 MB on disk before, 242 MB after)."""
         if self._ox is None:
             return
         if not self.read_only:
             self._ox.flush()
         self._ox = None  # pyoxigraph closes RocksDB when the object is collected
+        if not self.read_only and self._written >= COMPACT_AFTER:
+            try:
+                ox.Store(str(self.path)).flush()
+            except OSError:  # someone else holds it already: the log goes at their open
+                pass
 
     @property
     def ox(self) -> ox.Store:
@@ -91,22 +107,47 @@ class Store:
         return self.ox
 
     # -- writing ------------------------------------------------------------------------------
-    def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
+    def replace_graph(self, graph_iri: URIRef | str, graph: Iterable[tuple[Node, Node, Node]]) -> int:
         """Replace the named graph ``graph_iri`` by ``graph``'s triples and bring the merged default
         graph in step: new triples join it; triples of the old version that no other release asserts
-        leave it. Re-ingesting a release therefore never duplicates anything."""
+        leave it. Re-ingesting a release therefore never duplicates anything. One transaction (see
+        ``replace_graphs``); returns the change in the number of quads of the release graphs."""
+        return self.replace_graphs([(graph_iri, graph)])
+
+    def replace_graphs(self, items: Iterable[tuple[URIRef | str, Iterable[tuple[Node, Node, Node]]]]) -> int:
+        """Replace several release graphs at once, each with its share of the merged default graph.
+
+        Crash safety: a graph that is new to the store is written with its share of the merged graph
+        by one ``extend`` (a RocksDB transaction: all or nothing); all replacements of graphs already
+        stored go into one SPARQL update (also one transaction): drop the old graph, insert the new
+        one into it and into the merged graph, then remove from the merged graph each triple of an
+        old version that no named graph asserts any more. After a kill at any moment the merged
+        graph is therefore the union of the release graphs, and re-running converges. Returns the
+        change in the number of quads of the release graphs (no walk over the store)."""
         store = self._writable()
-        g = ox.NamedNode(str(graph_iri))
         default = ox.DefaultGraph()
-        old = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, g)}
-        new = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph}
-        if old:
-            store.remove_graph(g)
-        store.extend([ox.Quad(s, p, o, g) for s, p, o in new])
-        store.extend([ox.Quad(s, p, o, default) for s, p, o in new])
-        for s, p, o in old - new:
-            if not any(q.graph_name != default for q in store.quads_for_pattern(s, p, o, None)):
-                store.remove(ox.Quad(s, p, o, default))
+        conv = _Converter()
+        added: list[ox.Quad] = []
+        replaced: list[tuple[ox.NamedNode, set[ox.Triple], set[ox.Triple]]] = []
+        delta = 0
+        for iri, graph in items:
+            g = ox.NamedNode(str(iri))
+            new = conv.triples(graph)
+            old = {ox.Triple(q.subject, q.predicate, q.object)
+                   for q in store.quads_for_pattern(None, None, None, g)}
+            delta += len(new) - len(old)
+            if not old:
+                for t in new:
+                    added.append(ox.Quad(t.subject, t.predicate, t.object, g))
+                    added.append(ox.Quad(t.subject, t.predicate, t.object, default))
+            elif old != new:
+                replaced.append((g, old, new))
+        if added:
+            store.extend(added)
+        if replaced:
+            store.update(_replacement(replaced))
+        self._written += len(added) + sum(2 * len(new) for _, _, new in replaced)
+        return delta
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL UPDATE (refused when read-only), then rebuild the merged default graph from the
@@ -154,6 +195,45 @@ class Store:
             g = graphs[key]
             g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
         return ds
+
+
+class _Converter:
+    """rdflib triples to pyoxigraph triples in one pass, each distinct term converted once (the same
+    IRIs and predicates recur in every release)."""
+
+    def __init__(self) -> None:
+        self._terms: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
+
+    def term(self, t: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        o = self._terms.get(t)
+        if o is None:
+            o = self._terms[t] = to_ox(t)
+        return o
+
+    def triples(self, graph: Iterable[tuple[Node, Node, Node]]) -> set[ox.Triple]:
+        term = self.term
+        return {ox.Triple(term(s), term(p), term(o)) for s, p, o in graph}  # type: ignore[arg-type]
+
+
+def _replacement(replaced: list[tuple[ox.NamedNode, set[ox.Triple], set[ox.Triple]]]) -> str:
+    """One SPARQL update (one transaction) replacing each (graph, old triples, new triples): the
+    graph's new version goes into it and into the merged default graph, then every triple of an old
+    version that no named graph asserts any more leaves the merged graph. Terms are written in
+    N-Triples form (pyoxigraph's ``str``), which SPARQL reads as they are."""
+    ops: list[str] = []
+    stale: set[ox.Triple] = set()
+    for g, old, new in replaced:
+        ops.append(f"DROP SILENT GRAPH {g}")
+        if new:
+            body = " .\n".join(map(str, new))
+            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{body} }} }}")
+            ops.append(f"INSERT DATA {{\n{body} }}")
+        stale |= old - new
+    if stale:
+        rows = "\n".join(f"({t.subject} {t.predicate} {t.object})" for t in stale)
+        ops.append("DELETE { ?s ?p ?o } WHERE { VALUES (?s ?p ?o) {\n" + rows
+                   + " }\n FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+    return " ;\n".join(ops)
 
 
 def _to_result(res: object) -> Result:
