@@ -53,3 +53,42 @@ def test_one_word_that_is_a_surname_a_place_or_a_plain_word_is_no_name() -> None
         "Deputy directors Zhao Minghua and Attendance were there. Chairman Jianguo spoke."
     )
     assert {p.name for p in x.persons} <= {"Zhao Minghua"}
+
+
+def test_a_chairpersons_meeting_is_a_body_and_the_event_body() -> None:
+    x = run(
+        "On May 10, 2023, the 12th Chairpersons' Meeting of the Dongshui Municipal Committee of the CPPCC was "
+        "held. Wu Chenglin, Chairman of the CPPCC Dongshui Municipal Committee, presided over the meeting."
+    )
+    names = {b.name for b in x.bodies}
+    assert "Chairpersons' Meeting of the Dongshui Municipal Committee of the CPPCC" in names
+    assert not any(n.startswith("12th") for n in names)
+    [ev] = x.events
+    assert ev.body == "Chairpersons' Meeting of the Dongshui Municipal Committee of the CPPCC"
+    assert ev.presided_by == ["Wu Chenglin"]
+
+
+def test_a_meeting_of_people_who_hold_no_office_is_no_organ() -> None:
+    x = run(
+        "The farmers' meeting of the Dongshui Municipal Federation was held on May 10, 2023. Wu Chenglin "
+        "presided over the meeting."
+    )
+    assert not any("meeting" in b.name.lower() for b in x.bodies)
+    [ev] = x.events
+    assert ev.body == "Dongshui Municipal Federation"
+
+
+def test_the_host_of_a_conference_is_its_body() -> None:
+    x = run(
+        "The Moxi Trade Fair, co-hosted by the Moxi Municipal People's Government and the Yanhe Chamber of "
+        "Commerce, opened on June 5, 2023. Mayor Sun Jiahe attended."
+    )
+    [ev] = x.events
+    assert ev.body == "Moxi Municipal People's Government"
+    assert ev.attended_by == ["Sun Jiahe"]
+
+
+def test_a_person_hosting_is_no_body() -> None:
+    x = run("A dinner hosted by Mayor Sun Jiahe was held on June 5, 2023 in Moxi. Tao Lin attended.")
+    [ev] = x.events
+    assert ev.body is None

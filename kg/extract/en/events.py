@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
+from kg.extract.en.bodies import officers_meeting
 from kg.extract.en.dates import find_dates
 from kg.extract.en.lexicon import RelationCue, lexicon
 from kg.extract.en.persons import Reading
@@ -37,6 +38,8 @@ _BODY_WORDS = (  # atomic: a word is read one way only (no backtracking into it)
 # of thousands of capitalised words would otherwise be rescanned from each of its words)
 _BODY_PHRASE = rf"((?:the\s+)?{_BODY_WORDS}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_BODY_WORDS}){{0,23}})"
 _OF_MEETING = re.compile(rf"\b{_MEETING}\s+(?:\(\w+\)\s+)?of\s+{_BODY_PHRASE}")
+# "The X Investment Conference, hosted by the Y Municipal People's Government, opened": the host convenes it
+_HOSTED_BY = re.compile(rf"\b(?:hosted|co-hosted|organi[sz]ed|sponsored|convened)\s+by\s+{_BODY_PHRASE}")
 _SUBJ_HELD = re.compile(
     rf"{_BODY_PHRASE}(?:[’']s)?\s*(?:\(\w+\)\s*)?"
     # an appositive between the body and its verb: ", China's national legislature,"
@@ -438,6 +441,7 @@ _BODY_RULES = {
     _SUBJ_HELD.pattern: "a body held (convened) the meeting",
     _BODY_MEETING.pattern: "a body's executive/plenary/work meeting",
     _OF_MEETING.pattern: "meeting of a body",
+    _HOSTED_BY.pattern: "hosted (organized) by a body",
 }
 
 
@@ -445,6 +449,9 @@ _BODY_RULES = {
 _EVENT_BODY_WORDS = re.compile(
     r"(?i:held|holds|convene|start|open|began|begin|meeting|session|conference|symposium|study|forum|seminar)"
 )
+
+
+_OFFICERS_BEFORE = re.compile(r"(\S+)\s+$")
 
 
 def _event_body(
@@ -462,9 +469,19 @@ def _event_body(
     for s, e in sents:
         clause = text[s:e]
         hits = []
-        for pat in (_SUBJ_HELD, _BODY_MEETING, _OF_MEETING):
+        for pat in (_SUBJ_HELD, _BODY_MEETING, _OF_MEETING, _HOSTED_BY):
             for m in pat.finditer(clause):
                 body = _trim(m.group(1))
+                who = _OFFICERS_BEFORE.search(clause, max(0, m.start() - 40), m.start())
+                officers = who is not None and officers_meeting([who.group(1).lower(), "meeting"])
+                if body and pat is _OF_MEETING and who and officers:
+                    # "the 12th Chairpersons' Meeting of X was held": the organ met, not X
+                    body = f"{who.group(1)} {clause[m.start() : m.end(1)]}"
+                    hits.append((who.start(1), _trim(body) or body, m))
+                    break
+                if body and pat is _HOSTED_BY:
+                    # "co-hosted by A and B": the first host, never "A and B" read as one name
+                    body = _trim(re.split(r"\s+and\s+", m.group(1))[0])
                 if body:
                     hits.append((m.start(1) + m.group(1).find(body), body, m))
                     break
@@ -534,7 +551,10 @@ def _trim(phrase: str) -> str | None:
         return None
     s = re.sub(r"[’']s$", "", " ".join(words))
     m = re.search(r"\b(?:meeting|session|conference)\s+(?:of|for)\s+(?:the\s+)?(.+)$", s, re.I)
-    if m and not re.match(r"presidium\b", s, re.I):
+    officers = re.search(r"(\S+\s+meeting)\s+of\b", s, re.I)
+    if officers and officers_meeting(officers.group(1).lower().split()):
+        s = s[officers.start() :]  # "the 12th Chairpersons' Meeting of X": the organ that met
+    elif m and not re.match(r"presidium\b", s, re.I):
         s = m.group(1)
     words = s.split()
     heads = {h.lower() for h in lex.body_heads} | {"presidium", "government", "cppcc"}
