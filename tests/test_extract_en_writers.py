@@ -3,7 +3,7 @@ name, place, body and programme made up, each rule with what it must read and wh
 
 from __future__ import annotations
 
-from extraction import run_text
+from extraction import posts, run_text
 
 from kg.extract.en.initiatives import find_initiatives
 from kg.model import Extraction
@@ -57,8 +57,8 @@ def test_one_word_that_is_a_surname_a_place_or_a_plain_word_is_no_name() -> None
 
 def test_a_chairpersons_meeting_is_a_body_and_the_event_body() -> None:
     x = run(
-        "On May 10, 2023, the 12th Chairpersons' Meeting of the Dongshui Municipal Committee of the CPPCC was "
-        "held. Wu Chenglin, Chairman of the CPPCC Dongshui Municipal Committee, presided over the meeting."
+        "On May 10, 2023, the 12th Chairpersons' Meeting of the Dongshui Municipal Committee of the CPPCC "
+        "was held. Wu Chenglin, Chairman of the CPPCC Dongshui Municipal Committee, presided."
     )
     names = {b.name for b in x.bodies}
     assert "Chairpersons' Meeting of the Dongshui Municipal Committee of the CPPCC" in names
@@ -92,3 +92,37 @@ def test_a_person_hosting_is_no_body() -> None:
     x = run("A dinner hosted by Mayor Sun Jiahe was held on June 5, 2023 in Moxi. Tao Lin attended.")
     [ev] = x.events
     assert ev.body is None
+
+
+def test_a_list_of_tibetan_names_takes_the_plural_title_after_it() -> None:
+    x = run(
+        "On May 4, 2023, the Standing Committee of the CPC Lhanang County Committee held a meeting. Tenzin "
+        "Norbu, Gesang Zhuoma and Dawa Tsering, members of the Standing Committee of the CPC Lhanang County "
+        "Committee, attended the meeting."
+    )
+    member = ("Member", "Standing Committee of the CPC Lhanang County Committee")
+    for name in ("Tenzin Norbu", "Gesang Zhuoma", "Dawa Tsering"):
+        assert posts(x, name) == {member}
+    [ev] = x.events
+    assert ev.attended_by == ["Tenzin Norbu", "Gesang Zhuoma", "Dawa Tsering"]
+
+
+def test_a_list_of_places_before_a_title_stays_places() -> None:
+    x = run(
+        "Visitors from Green Valley, Blue Harbor and Dawa Tsering, members of the Standing Committee of the "
+        "CPC Lhanang County Committee, attended the meeting held on May 4, 2023."
+    )
+    assert {p.name for p in x.persons} == {"Dawa Tsering"}
+
+
+def test_chaired_by_says_a_name_follows() -> None:
+    x = run(
+        "The meeting was chaired by Tegusi, Director of the Standing Committee of the Hulanbuhe Municipal "
+        "People's Congress, on May 4, 2023. Another meeting was chaired by Abdukerim Tursun on May 6, 2023."
+    )
+    sc = "Standing Committee of the Hulanbuhe Municipal People's Congress"
+    assert posts(x, "Tegusi") == {("Director", sc)}
+    assert "Abdukerim Tursun" in {p.name for p in x.persons}
+    # a one-word place is no name, even after "chaired by"
+    y = run("The meeting was chaired by Hulanbuhe on May 4, 2023 in Hulanbuhe City.")
+    assert not y.persons

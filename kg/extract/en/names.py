@@ -237,6 +237,7 @@ class _Spans:
 # one capitalized word, not followed by another one (a one-word name, "Director Tegusi presided")
 _SINGLE = re.compile(r"(?<![\w’'‘\-])([A-Z][a-z]{3,})(?![\w’'‘\-]|[ \u00a0]+[A-Z])")
 _WORD_BEFORE = re.compile(r"([A-Za-z\-]+)[ \u00a0]+$")
+_PRESIDED_BY = re.compile(r"\b(?:chaired|presided over|moderated)\s+by\s+$")
 _LIST_NEXT = re.compile(r"\s*(?:,|,?\s+and)\s+(?=[A-Z])")
 _PLACE_WORD = re.compile(
     r"\b([A-Z][a-z]+)[ \u00a0]+(?:City|County|District|Province|Prefecture|League|Banner|Municipal)\b"
@@ -246,7 +247,8 @@ _PLACE_WORD = re.compile(
 def _single_names(text: str, lex: Lexicon, taken: _Spans, surnames_seen: set[str]) -> list[Mention]:
     """One-word names (Mongolian and other minority names romanized as one word: "Tegusi", "Bayaertu") where
     the sentence says they are names: right after a title word ("Director Tegusi", "Deputy directors
-    Wuyunqimuge, Siqinbilige and Bayaertu"), and the names listed after such a one by commas and "and".
+    Wuyunqimuge, Siqinbilige and Bayaertu") or "chaired by", and the names listed after such a one by
+    commas and "and".
 
     A one-word name splits into three pinyin syllables at least (a surname or a two-syllable word alone is
     no name: "Director Wang", "Secretary Jianguo"), is no word of the lexicon and no place of the text.
@@ -279,7 +281,10 @@ def _single_names(text: str, lex: Lexicon, taken: _Spans, surnames_seen: set[str
     while (m := _SINGLE.search(text, pos)) is not None:
         pos = m.end()
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if not before or before.group(1).lower() not in lex.role_heads or not is_name(m.group(1)):
+        titled = before is not None and before.group(1).lower() in lex.role_heads
+        if not (titled or _PRESIDED_BY.search(text, max(0, m.start() - 30), m.start())) or not is_name(
+            m.group(1)
+        ):
             continue
         run = [m]
         while (sep := _LIST_NEXT.match(text, run[-1].end())) is not None:
