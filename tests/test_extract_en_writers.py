@@ -126,3 +126,24 @@ def test_chaired_by_says_a_name_follows() -> None:
     # a one-word place is no name, even after "chaired by"
     y = run("The meeting was chaired by Hulanbuhe on May 4, 2023 in Hulanbuhe City.")
     assert not y.persons
+
+
+def test_a_host_further_down_a_visit_is_not_the_visits_body() -> None:
+    x = run(
+        "A delegation led by Mayor Sun Jiahe visited Norvania from June 1 to 4, 2023. Sun Jiahe met with "
+        "Governor Erik Strand. The delegation toured a port. During the visit, the delegation attended the "
+        "Moxi-Norvania Trade Conference hosted by the Norvania Chamber of Commerce and Industry."
+    )
+    assert all(ev.body is None for ev in x.events)
+    assert "Norvania Chamber of Commerce" not in {b.name for b in x.bodies}
+
+
+def test_a_one_word_name_in_a_list_with_its_own_title() -> None:
+    x = run(
+        "On May 4, 2023, Luo Ping, Secretary of the CPC Lhanang County Committee, Zhao Min, County Magistrate "
+        "of Lhanang County, and Danke, Deputy Secretary of the CPC Lhanang County Committee, met the guests."
+    )
+    assert posts(x, "Danke") == {("Deputy Secretary", "CPC Lhanang County Committee")}
+    # a place in a list, with no title after it, is no name
+    y = run("Visitors came from Qinghe, Sanya, and Danke, Secretary Luo Ping said on May 4, 2023.")
+    assert {p.name for p in y.persons} == {"Luo Ping"}

@@ -458,8 +458,9 @@ def _event_body(
     text: str, sents: list[tuple[int, int]]
 ) -> tuple[str | None, tuple[int, int] | None, str]:
     """The convening body's text form, its span, and the rule that read it."""
-    sents = [(s, e) for s, e in sents if _EVENT_BODY_WORDS.search(text, s, e)]
     sents = [(s, e) for s, e in sents if not is_furniture(text, s, e)]
+    lead_end = sents[1][1] if len(sents) > 1 else len(text)  # the lead: the first two sentences
+    sents = [(s, e) for s, e in sents if _EVENT_BODY_WORDS.search(text, s, e)]
     for s, e in sents:
         pm = _PRESIDIUM_HELD.search(text, s, e)
         body = _trim(pm.group(2)) if pm else None
@@ -480,8 +481,14 @@ def _event_body(
                     hits.append((who.start(1), _trim(body) or body, m))
                     break
                 if body and pat is _HOSTED_BY:
-                    # "co-hosted by A and B": the first host, never "A and B" read as one name
-                    body = _trim(re.split(r"\s+and\s+", m.group(1))[0])
+                    if s >= lead_end:
+                        break  # a host named further down hosts a later part of a visit, not the event
+                    # "co-hosted by the A Government and the B Chamber": the first host, never "A and B" as
+                    # one name ("the X Chamber of Commerce and Industry" is one)
+                    parts = re.split(r"\s+and\s+", m.group(1))
+                    first = parts[0]
+                    if len(parts) > 1 and first.split()[-1] in lexicon().body_heads:
+                        body = _trim(first)
                 if body:
                     hits.append((m.start(1) + m.group(1).find(body), body, m))
                     break

@@ -237,6 +237,8 @@ class _Spans:
 # one capitalized word, not followed by another one (a one-word name, "Director Tegusi presided")
 _SINGLE = re.compile(r"(?<![\w’'‘\-])([A-Z][a-z]{3,})(?![\w’'‘\-]|[ \u00a0]+[A-Z])")
 _WORD_BEFORE = re.compile(r"([A-Za-z\-]+)[ \u00a0]+$")
+_TITLE_AFTER = re.compile(r",[ \u00a0]+([A-Z][a-z]+)\b")
+_LISTED_BEFORE = re.compile(r"(?:,|\band)[ \u00a0]+$")
 _PRESIDED_BY = re.compile(r"\b(?:chaired|presided over|moderated)\s+by\s+$")
 _LIST_NEXT = re.compile(r"\s*(?:,|,?\s+and)\s+(?=[A-Z])")
 _PLACE_WORD = re.compile(
@@ -247,8 +249,9 @@ _PLACE_WORD = re.compile(
 def _single_names(text: str, lex: Lexicon, taken: _Spans, surnames_seen: set[str]) -> list[Mention]:
     """One-word names (Mongolian and other minority names romanized as one word: "Tegusi", "Bayaertu") where
     the sentence says they are names: right after a title word ("Director Tegusi", "Deputy directors
-    Wuyunqimuge, Siqinbilige and Bayaertu") or "chaired by", and the names listed after such a one by
-    commas and "and".
+    Wuyunqimuge, Siqinbilige and Bayaertu") or "chaired by", the names listed after such a one by
+    commas and "and", and a name in a list with its own title after it (", and Danke, Deputy Secretary of
+    X": two syllables are enough there).
 
     A one-word name splits into three pinyin syllables at least (a surname or a two-syllable word alone is
     no name: "Director Wang", "Secretary Jianguo"), is no word of the lexicon and no place of the text.
@@ -261,10 +264,10 @@ def _single_names(text: str, lex: Lexicon, taken: _Spans, surnames_seen: set[str
     """
     places = {m.group(1) for m in _PLACE_WORD.finditer(text)}
 
-    def is_name(word: str) -> bool:
+    def is_name(word: str, syllables: int = 3) -> bool:
         low = word.lower()
         return (
-            syllable_count(word) >= 3
+            syllable_count(word) >= syllables
             and word not in places
             and word not in surnames_seen
             and low not in lex.surnames
@@ -282,9 +285,15 @@ def _single_names(text: str, lex: Lexicon, taken: _Spans, surnames_seen: set[str
         pos = m.end()
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         titled = before is not None and before.group(1).lower() in lex.role_heads
-        if not (titled or _PRESIDED_BY.search(text, max(0, m.start() - 30), m.start())) or not is_name(
-            m.group(1)
-        ):
+        after = _TITLE_AFTER.match(text, m.end())
+        listed = (
+            after is not None
+            and after.group(1).lower() in lex.role_words
+            and _LISTED_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None
+        )
+        if not (titled or listed or _PRESIDED_BY.search(text, max(0, m.start() - 30), m.start())):
+            continue
+        if not is_name(m.group(1), 2 if listed else 3):
             continue
         run = [m]
         while (sep := _LIST_NEXT.match(text, run[-1].end())) is not None:
