@@ -4,7 +4,8 @@ guidelines' format, scored with kg evaluate's matching.
 
 Two sets: the four first releases, written after the rules of issue 7 (floors a little under their
 measured micro-F1 0.960, P 0.984); and eight written before any rule was changed for them (first honest
-score micro-F1 0.782, P 0.887), whose floors sit a little under the score the parser now reaches."""
+score micro-F1 0.782, P 0.887; then the rules of round 2 were guided by them, so they are no longer
+blind: micro-F1 0.961, P 0.972), whose floors sit a little under that."""
 
 from __future__ import annotations
 
@@ -39,10 +40,10 @@ def test_the_first_blind_chinese_releases_score_above_their_floor(tmp_path: Path
     assert min(f1 for f1, _ in t.per_release) >= 0.85, t.per_release
 
 
-FLOOR_F1, FLOOR_P = 0.77, 0.88
+FLOOR_F1, FLOOR_P = 0.95, 0.96
 
 
-PRECISE = ("persons", "attended")  # slots whose precision stays >= 0.95
+PRECISE = ("persons", "posts", "presided", "attended")  # slots whose precision stays >= 0.95
 
 
 def test_the_blind_set_written_before_tuning_scores_above_its_floor(tmp_path: Path) -> None:
@@ -52,3 +53,4 @@ def test_the_blind_set_written_before_tuning_scores_above_its_floor(tmp_path: Pa
     assert f >= FLOOR_F1 and p >= FLOOR_P, (p, r, f)
     for slot in PRECISE:
         assert prf(*t.slots[slot])[0] >= 0.95, (slot, t.slots[slot])
+    assert min(f1 for f1, _ in t.per_release) >= 0.85, t.per_release

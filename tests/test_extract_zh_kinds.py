@@ -376,3 +376,89 @@ def test_province_departments_are_bodies():
             rid="zh-test-20240510-changwu")
     names = {b.name for b in x.bodies}
     assert {"山东省应急管理厅", "山东省交通运输厅"} <= names
+
+
+def test_a_session_of_the_congress_is_not_a_standing_committee_meeting():
+    x = run("市十六届人大三次会议举行预备会议\n1月7日上午，澜河市第十六届人民代表大会第三次会议举行预备会议。"
+            "市人大常委会主任林浩然主持会议。")
+    assert x.events[0].body == "澜河市第十六届人民代表大会第三次会议"
+
+
+def test_bare_names_elected_to_a_post():
+    x = run("1月7日，澜河市第十六届人民代表大会第三次会议主席团举行第一次会议。会议推选林浩然、周文博、"
+            "图尔荪·艾则孜为主席团常务主席。")
+    presidium = "澜河市第十六届人民代表大会第三次会议主席团"
+    for name in ("林浩然", "周文博", "图尔荪·艾则孜"):
+        assert ("常务主席", presidium) in posts(x, name)
+
+
+def test_a_bare_list_seated_in_the_front_row_of_the_rostrum():
+    x = run("3月5日上午，澜河市第十届人民代表大会第三次会议开幕。"
+            "林浩然、周文博、韩明杰、宋雨桐在主席台前排就座。"
+            "大会由市人大常委会主任林浩然主持。")
+    pre, att = roles(x)
+    assert pre == {"林浩然"} and att == {"周文博", "韩明杰", "宋雨桐"}
+    assert {p.name for p in x.persons} == {"林浩然", "周文博", "韩明杰", "宋雨桐"}  # not 台前排
+
+
+def test_a_bare_list_closed_by_deng_before_the_cue():
+    x = run("5月9日，澜河市委召开常委会会议。王建林、李秀梅、扎西次仁等出席会议。")
+    _, att = roles(x)
+    assert att == {"王建林", "李秀梅", "扎西次仁"}
+
+
+def test_a_prefecture_committee_convenes_its_meeting():
+    x = run("6月10日，地委书记扎西平措主持召开地委委员会会议，传达学习上级有关会议精神。"
+            "地委副书记格桑多吉出席会议。")
+    assert x.events[0].body == "地委"
+    assert "地委" in {b.name for b in x.bodies}
+
+
+def test_local_words_with_di_wei_are_not_a_prefecture_committee():
+    x = run("5月9日，澜河市委召开常委会会议，市委书记林浩然主持会议，听取了受当地委托开展评估的情况汇报。"
+            "各地委员会要抓好落实。")
+    assert not any(b.name.startswith("地委") for b in x.bodies)
+
+
+def test_a_title_inside_a_list_of_transcribed_names_is_not_part_of_a_name():
+    x = run("5月9日，国家主席林浩然在人民大会堂接受新任驻华大使递交国书。"
+            "他们是：奥斯特瓦驻华大使伊万·彼得罗夫、"
+            "法国驻华大使马克·杜邦。")
+    names = {p.name for p in x.persons}
+    assert "马克·杜邦" in names
+    assert not any("大使" in n for n in names)
+
+
+def test_a_friendship_association_joining_two_countries_by_a_dash():
+    x = run("5月9日，市长林浩然会见了奥斯特瓦—中国友好协会会长伊万·彼得罗夫率领的代表团和奥斯特瓦中华总商会"
+            "会长黄锦添一行。")
+    assert posts(x, "伊万·彼得罗夫") == {("会长", "奥斯特瓦—中国友好协会")}
+    assert not any(b.name.startswith("团和") for b in x.bodies)
+
+
+def test_a_body_with_he_inside_its_name_stays_whole():
+    x = run("5月9日，澜河市委召开常委会会议，市委书记林浩然主持会议。市工业和信息化局、市住房和城乡建设局"
+            "负责同志列席会议。")
+    names = {b.name for b in x.bodies}
+    assert {"澜河市工业和信息化局", "澜河市住房和城乡建设局"} <= names
+
+
+def test_a_delegation_after_a_transcribed_name_and_he():
+    x = run("5月9日，市委书记林浩然分别会见了奥地利驻华大使马丁·费舍尔和德国巴伐利亚州议会代表团。")
+    names = {b.name for b in x.bodies}
+    assert "德国巴伐利亚州议会代表团" in names
+    assert not any("费舍尔" in n for n in names)
+
+
+def test_a_stationed_discipline_inspection_group_keeps_its_commission():
+    x = run("5月9日，澜河市政府党组召开会议，市政府党组书记、市长林浩然主持会议。"
+            "市纪委监委驻市政府办公室纪检监察组组长周文博列席会议。")
+    assert posts(x, "周文博") == {("组长", "澜河市纪委监委驻市政府办公室纪检监察组")}
+
+
+def test_a_foreign_ministry_or_government_is_that_country_s():
+    x = run("5月9日，林浩然表示，新加坡政府支持两地加强往来，法国外交部和德国联邦议院代表团也将来访。"
+            "外交部副部长周文博出席。")
+    names = {b.name for b in x.bodies}
+    assert {"新加坡政府", "法国外交部", "外交部"} <= names
+    assert posts(x, "周文博") == {("副部长", "外交部")}

@@ -26,6 +26,8 @@ RID = "zh-lhrb-20240510-lanhe-huiyi"
 
 def _releases() -> list[Path]:
     out = sorted((TESTS / "blind" / "zh").glob("zh-*.txt"))
+    out += [p for p in sorted((TESTS.parent / "samples").glob("*")) if p.suffix in (".txt", ".html")
+            and p.name.startswith("zh")]
     if CORPUS.is_dir():
         out += sorted(CORPUS.glob("zh-*.txt"))
     return out

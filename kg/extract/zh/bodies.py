@@ -19,6 +19,10 @@ _ORGANS = (
     r"|人民代表大会常务委员会|人民代表大会(?!常务)|政协(?:党组|常委会|办公室)?|纪委监委|纪律检查委员会|纪委|监察委员会|监委|外办|外事办公室|外事办"
     r"|中级人民法院|人民法院|法院|人民检察院|检察院"
 )
+# 地委 and its organs; not 当地委托, 各地委员 (the word before must end a clause or be a verb of the genre)
+_PREFECTURE = re.compile(
+    r"地委(?P<organ>常委会|组织部|宣传部|统战部|政法委|办公室)?(?:委员会(?=会议))?(?![托派员])")
+_PREFECTURE_AFTER = ("召开", "主持", "中共", "出席", "参加", "传达")
 _LEVEL = r"(?:自治区党|自治区|省市|省|市|县|区)"
 _TERM = r"(?:第?[一二三四五六七八九十]+届)?"  # 市十七届人大常委会, 澜河市第十六届人民代表大会常务委员会
 _LOCAL = re.compile(rf"(?P<level>{_LEVEL})(?P<term>{_TERM})(?P<organ>{_ORGANS})")
@@ -140,6 +144,19 @@ def qualify_local(form_s: str, written: str, loc: Locality) -> tuple[str, str]:
     return written, form_s
 
 
+_FOREIGN_ORGAN = re.compile(r"(?:外交部|外交与贸易部|外交和贸易部|政府|议会|国防部|经济部|财政部)(?![门长])")
+_HOME = ("中国", "中华人民共和国", "中方", "我国")
+
+
+def _country_before(s: str, a: int, lex: Lexicon) -> str | None:
+    """The foreign country written right before s[a] (longest of countries.txt), else None."""
+    for k in range(min(a, 10), 1, -1):
+        c = s[a - k:a]
+        if c in lex.countries and lex.countries[c][0] not in _HOME and c not in _HOME:
+            return c
+    return None
+
+
 def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
     s = v.s
     titles = in_titles(s)
@@ -176,6 +193,12 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
         if b - a >= len(m.group(0)) + 2:
             add(a, b, v.text(a, b), s[a:b])
     # national / international lexicon, longest forms first
+    # 法国外交部, 新加坡政府: a foreign country's ministry or government (not China's 外交部)
+    for m in _FOREIGN_ORGAN.finditer(s):
+        c = _country_before(s, m.start(), lex)
+        if c:
+            a = m.start() - len(c)
+            add(a, m.end(), v.text(a, m.end()), s[a:m.end()])
     forms = sorted(((f, g) for g in lex.bodies for f in g), key=lambda x: -len(x[0]))
     for f, g in forms:
         for m in re.finditer(re.escape(f), s):
@@ -237,6 +260,19 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
             t0, t1 = m.span("term")
             name, key = qualify_local(s[a:t0] + s[t1:b], v.text(a, t0) + v.text(t1, b), loc)
             add(a, b, name, _organ_key(key))
+    # 地委 (a prefecture's party committee), 地委常委会, 地委组织部; 地委委员会会议 is a meeting of 地委
+    for m in _PREFECTURE.finditer(s):
+        a, b = m.start(), m.end()
+        if any(taken[a:b]) or (a and re.match(r"[\u4e00-\u9fff]", s[a - 1])
+                               and not s.startswith(_PREFECTURE_AFTER, a - 2)):
+            continue
+        place = _explicit_place_start(s, a, loc, lex)
+        organ = m.group("organ") or ""
+        if place is not None:
+            written = v.text(place[0], a) + v.text(a, a + 2 + len(organ))
+            add(place[0], b, written, s[place[1]:a] + "地委" + organ, titled=True)
+        else:
+            add(a, b, v.text(a, a + 2 + len(organ)), "地委" + organ)
     # bare 人民政府 after a term number (第十六届人民政府): the release's own government
     for m in re.finditer(r"第[一二三四五六七八九十]+届人民政府", s):
         lv = loc.own_level or "市"
@@ -295,10 +331,16 @@ def _long(w: str | None) -> bool:
     return w is not None and len(w) > 1
 
 
+# the last character of a body's head noun: 代表团和某商会 joins two bodies (工业和信息化局 is one);
+# so does a transcribed name before 和 (马丁·费舍尔和某代表团)
+_HEAD_LAST = frozenset("团会委局厅部院组所署办")
+
+
 def _extend_left(s: str, head_start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     a = head_start
     while a > 0 and end - a < 30:
-        if s[a - 1].isdigit() or any(s.startswith(st, a - len(st)) for st in _GROUP_STOPS) \
+        if (s[a - 1] in "和及与" and a >= 2 and (s[a - 2] in _HEAD_LAST or "·" in s[max(0, a - 8):a - 1])) \
+                or s[a - 1].isdigit() or any(s.startswith(st, a - len(st)) for st in _GROUP_STOPS) \
                 or lex.ending("roles", s, a) \
                 or _long(lex.ending("verbs", s, a)) or _long(lex.ending("boundaries", s, a)):
             break

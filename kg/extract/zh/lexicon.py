@@ -72,7 +72,9 @@ class Lexicon:
     @property
     def met_cues(self) -> tuple[str, ...]:
         """The active cues of relation met_with (会见, 会谈): their object takes part in the meeting."""
-        return tuple(c for c, r in self.verbs.items() if r == "met_with")
+        if not hasattr(self, "_met"):
+            self._met = tuple(c for c, r in self.verbs.items() if r == "met_with")
+        return self._met
 
     @property
     def place_names(self) -> frozenset[str]:

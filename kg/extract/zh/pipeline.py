@@ -201,6 +201,11 @@ def _event(release: Release, v: View, loc: Locality, bodies: _Bodies, body_hits:
             bodies.add(key + meeting.organ, body, None, v.span(b.start, meeting.end), "zh.events")
         ev.body = body
         ev.role_why["body"] = [because("zh.events", "body before the meeting word")]
+        if loc.session and _SESSION_MEETING.search(v.s[meeting.start:meeting.end]):
+            # 市十六届人大三次会议: the session of the congress, not a meeting of its standing committee
+            ev.body = loc.session[1]
+            bodies.add(loc.session[0], loc.session[1], None, None, "zh.events")
+            ev.role_why["body"] = [because("zh.events", "the congress session the release reports")]
         ev.name = v.text(meeting.start, meeting.end)
         ev.span = v.span(meeting.start, meeting.end)
     for key, (role, sp, why) in roles.items():
@@ -220,6 +225,7 @@ def _event(release: Release, v: View, loc: Locality, bodies: _Bodies, body_hits:
 
 
 _ROLES = ("presided", "attended")
+_SESSION_MEETING = re.compile(r"届(?:人大|人民代表大会)第?[一二三四五六七八九十\d]+次会议$")
 
 
 def _mention_why(s: str, m, lex: Lexicon) -> str:

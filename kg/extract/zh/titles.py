@@ -77,6 +77,8 @@ def valid_prefix(p: str, lex: Lexicon, places: set[str]) -> bool:
 # words that open with a stop character but are part of a body's name (禾阳经济技术开发区, 对外友协)
 _STOP_CHAR_WORDS = ("经济", "对外")
 _FORMER = ("时任", "原", "前")
+_DASHES = "—－-"
+_HOME_NAMES = ("中国", "中华")
 _HEADS_WITH_WORDS = ("代表团", "考察团", "访问团")
 _EXTRA_STOPS = ("欢迎", "举行", "召开", "听取", "还有")
 
@@ -103,6 +105,10 @@ def _prefix_start(s: str, r0: int, lex: Lexicon, places: set[str]) -> int:
     limit = max(0, r0 - 30)
     while j > limit:
         c = s[j - 1]
+        if c in _DASHES and j >= 2 and "\u4e00" <= s[j - 2] <= "\u9fff" \
+                and (s.startswith(_HOME_NAMES, j) or s.endswith(_HOME_NAMES, 0, j - 1)):
+            j -= 1  # 奥斯特瓦—中国友好协会, 中国—东盟商会: two countries joined by a dash in one name
+            continue
         if c in PUNCT or c.isdigit():
             break
         if c in _PREFIX_STOP_CHARS and not s.startswith(_STOP_CHAR_WORDS, j - 1):
@@ -181,6 +187,8 @@ def _name_list(s: str, end: int, lex: Lexicon) -> list[tuple[int, int]]:
         e2 = read_cn_name(s, end + 1, lex)
         if e2 is None or "·" in s[e2:e2 + 6]:  # 阿依古丽·买买提: a transcribed name in the list
             f = read_foreign_name(s, end + 1, lex)
+            if f is not None and any(lex.starting("roles", s, k) for k in range(end + 1, f)):
+                f = None  # 法国驻华大使马克·杜邦: a title and a name, read as a mention of its own
             e2 = f if f is not None and "·" in s[end + 1:f] else e2
         if e2 is None:  # 洛桑江村, 仰某: a list of persons names them even without a known surname
             e2 = read_list_name(s, end + 1, lex)
@@ -242,7 +250,7 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
             i += 1
             continue
         r0, r1 = i, i + len(role)
-        if s.startswith(("会", "馆"), r1):  # 常委会, 委员会, 大使馆: part of a body's name, not a title
+        if s.startswith(("会", "馆", "台"), r1):  # 常委会, 大使馆, 主席台: part of a name, not a title
             i = r1
             continue
         p0 = _prefix_start(s, r0, lex, places)
@@ -303,6 +311,7 @@ def find_mentions(s: str, lex: Lexicon, places: set[str]) -> list[Mention]:
     out += _bare_names(s, lex, out)
     out += _chaired_by(s, lex, {x for m in out for x in m.names})
     out += _cued_lists(s, lex, out)
+    out += _appointed_lists(s, lex, out)
     out += _companions(s, lex, {x for m in out for x in m.names})
     out += _delegation_heads(s, lex, {x for m in out for x in m.names})
     out += _postfix_mentions(s, lex, {x for m in out for x in m.names}, posts=False)
@@ -378,6 +387,33 @@ def _cued_lists(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
         names = [n for n in names if not any(k in taken for k in range(*n))]
         out.append(Mention(names=names, start=i, end=names[-1][1], kind="bare"))
         taken.update(range(i, names[-1][1]))
+    return out
+
+
+def _appointed_lists(s: str, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """推选甲、乙、丙为主席团常务主席: the bare names between an appointment verb and the 为 that gives
+    them their post (appointment_cues.txt); the post itself is read after them (appointments.py)."""
+    out = []
+    taken = {i for m in found for i in range(m.start, m.end)}
+    after = lex.appointment_cues.get("after", [])
+    for verb in lex.appointment_cues.get("verbs", []):
+        k = s.find(verb)
+        while k >= 0:
+            i = k + len(verb)
+            k = s.find(verb, i)
+            if i in taken:
+                continue
+            e = read_cn_name(s, i, lex)
+            if e is None or _role_at(s, e, lex):
+                e = read_list_name(s, i, lex)
+            if e is None or _role_at(s, e, lex) or any(j in taken for j in range(i, e)):
+                continue
+            names = [(i, e)] + _name_list(s, e, lex)
+            end = names[-1][1]
+            if not any(s.startswith(c, end) for c in after) or any(j in taken for j in range(i, end)):
+                continue
+            out.append(Mention(names=names, start=i, end=end, kind="appointed"))
+            taken.update(range(i, end))
     return out
 
 
@@ -522,8 +558,8 @@ def _name_then_role(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Me
 
 
 # what may stand between a bare name and its verb: 王某某5月8日在北京会见...
-_BARE_GAP = re.compile(
-    r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚|在[^，,。；;：:、\n]{1,12}?(?=会见|会晤|主持|出席|参加))*"
+_BARE_GAP = re.compile(  # 甲、乙等出席: 等 (人 / 同志) may close the list before the cue
+    r"(?:等(?:人|同志|领导同志)?)?(?:\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚|在[^，,。；;：:、\n]{1,12}?(?=会见|会晤|主持|出席|参加))*"
 )
 
 
