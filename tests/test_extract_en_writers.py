@@ -140,8 +140,9 @@ def test_a_host_further_down_a_visit_is_not_the_visits_body() -> None:
 
 def test_a_one_word_name_in_a_list_with_its_own_title() -> None:
     x = run(
-        "On May 4, 2023, Luo Ping, Secretary of the CPC Lhanang County Committee, Zhao Min, County Magistrate "
-        "of Lhanang County, and Danke, Deputy Secretary of the CPC Lhanang County Committee, met the guests."
+        "On May 4, 2023, Luo Ping, Secretary of the CPC Lhanang County Committee, Zhao Min, County "
+        "Magistrate of Lhanang County, and Danke, Deputy Secretary of the CPC Lhanang County Committee, "
+        "met the guests."
     )
     assert posts(x, "Danke") == {("Deputy Secretary", "CPC Lhanang County Committee")}
     # a place in a list, with no title after it, is no name
