@@ -207,6 +207,7 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
                 # list of places: "visitors from Green Valley, Blue Harbor and ...")
                 readings.append(r)
                 tentative.add(id(r))
+                prev = r  # the next name looks back to here, not over the whole list (linear)
             continue
         if m.kind == "cjk" and not r.items:
             continue
