@@ -566,7 +566,11 @@ def strip_non_body_prefix(words: list[str]) -> list[str]:
             words = words[:k]  # "submit the law of the State Council to the NPC": the body ends before "to"
     while any(w in {"of", "for"} for w in words):
         k = next(i for i, w in enumerate(words) if w in {"of", "for"})
-        if any(_is_head(words, x) for x in range(k)) or words[0] == "Presidium":
+        if (
+            any(_is_head(words, x) for x in range(k))
+            or words[0] == "Presidium"
+            or officers_meeting([w.lower() for w in words[:k]])
+        ):
             break
         words = words[k + 1 :]
         while words and words[0].lower() in _SMALL:
@@ -574,6 +578,24 @@ def strip_non_body_prefix(words: list[str]) -> list[str]:
         if not any(_is_head(words, x) for x in range(len(words))):
             return []
     return words
+
+
+def officers_meeting(low: list[str]) -> bool:
+    """ "Chairpersons' Meeting", "Directors' Meeting" (主席会议, 主任会议): a meeting named after the
+    officers who form it is an organ, not one gathering (lowercase words; the role word, in roles.tsv,
+    is a plural possessive right before "meeting").
+
+    >>> officers_meeting(["12th", "chairpersons'", "meeting"]), officers_meeting(["the", "5th", "meeting"])
+    (True, False)
+    >>> officers_meeting(["farmers'", "meeting"]), officers_meeting(["chairmen's", "meeting"])
+    (False, True)
+    """
+    if len(low) < 2 or low[-1] != "meeting":
+        return False
+    who = low[-2].replace("’", "'")
+    base = who[:-1] if who.endswith("s'") else who[:-2] if who.endswith("men's") else ""
+    roles = lexicon().role_words
+    return bool(base) and (base in roles or base[:-1] in roles)
 
 
 def _name_part(words: list[str]) -> list[str] | None:
@@ -643,6 +665,9 @@ def _name_part(words: list[str]) -> list[str] | None:
                     rest = rest[1:]
                 if any(_ORDINAL.match(x) for x in words[:k]) or head.endswith(("meeting", "session")):
                     if "presidium" in low[:k]:
+                        break
+                    if officers_meeting(low[:k]):
+                        words = words[k - 2 :]  # "the 12th Chairpersons' Meeting of X": the organ, no ordinal
                         break
                     return _name_part(rest) if rest else None
             break

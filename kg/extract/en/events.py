@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
+from kg.extract.en.bodies import officers_meeting
 from kg.extract.en.dates import find_dates
 from kg.extract.en.lexicon import RelationCue, lexicon
 from kg.extract.en.persons import Reading
@@ -37,6 +38,8 @@ _BODY_WORDS = (  # atomic: a word is read one way only (no backtracking into it)
 # of thousands of capitalised words would otherwise be rescanned from each of its words)
 _BODY_PHRASE = rf"((?:the\s+)?{_BODY_WORDS}(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?{_BODY_WORDS}){{0,23}})"
 _OF_MEETING = re.compile(rf"\b{_MEETING}\s+(?:\(\w+\)\s+)?of\s+{_BODY_PHRASE}")
+# "The X Investment Conference, hosted by the Y Municipal People's Government, opened": the host convenes it
+_HOSTED_BY = re.compile(rf"\b(?:hosted|co-hosted|organi[sz]ed|sponsored|convened)\s+by\s+{_BODY_PHRASE}")
 _SUBJ_HELD = re.compile(
     rf"{_BODY_PHRASE}(?:[’']s)?\s*(?:\(\w+\)\s*)?"
     # an appositive between the body and its verb: ", China's national legislature,"
@@ -438,6 +441,7 @@ _BODY_RULES = {
     _SUBJ_HELD.pattern: "a body held (convened) the meeting",
     _BODY_MEETING.pattern: "a body's executive/plenary/work meeting",
     _OF_MEETING.pattern: "meeting of a body",
+    _HOSTED_BY.pattern: "hosted (organized) by a body",
 }
 
 
@@ -447,12 +451,16 @@ _EVENT_BODY_WORDS = re.compile(
 )
 
 
+_OFFICERS_BEFORE = re.compile(r"(\S+)\s+$")
+
+
 def _event_body(
     text: str, sents: list[tuple[int, int]]
 ) -> tuple[str | None, tuple[int, int] | None, str]:
     """The convening body's text form, its span, and the rule that read it."""
-    sents = [(s, e) for s, e in sents if _EVENT_BODY_WORDS.search(text, s, e)]
     sents = [(s, e) for s, e in sents if not is_furniture(text, s, e)]
+    lead_end = sents[1][1] if len(sents) > 1 else len(text)  # the lead: the first two sentences
+    sents = [(s, e) for s, e in sents if _EVENT_BODY_WORDS.search(text, s, e)]
     for s, e in sents:
         pm = _PRESIDIUM_HELD.search(text, s, e)
         body = _trim(pm.group(2)) if pm else None
@@ -462,9 +470,25 @@ def _event_body(
     for s, e in sents:
         clause = text[s:e]
         hits = []
-        for pat in (_SUBJ_HELD, _BODY_MEETING, _OF_MEETING):
+        for pat in (_SUBJ_HELD, _BODY_MEETING, _OF_MEETING, _HOSTED_BY):
             for m in pat.finditer(clause):
                 body = _trim(m.group(1))
+                who = _OFFICERS_BEFORE.search(clause, max(0, m.start() - 40), m.start())
+                officers = who is not None and officers_meeting([who.group(1).lower(), "meeting"])
+                if body and pat is _OF_MEETING and who and officers:
+                    # "the 12th Chairpersons' Meeting of X was held": the organ met, not X
+                    body = f"{who.group(1)} {clause[m.start() : m.end(1)]}"
+                    hits.append((who.start(1), _trim(body) or body, m))
+                    break
+                if body and pat is _HOSTED_BY:
+                    if s >= lead_end:
+                        break  # a host named further down hosts a later part of a visit, not the event
+                    # "co-hosted by the A Government and the B Chamber": the first host, never "A and B" as
+                    # one name ("the X Chamber of Commerce and Industry" is one)
+                    parts = re.split(r"\s+and\s+", m.group(1))
+                    first = parts[0]
+                    if len(parts) > 1 and first.split()[-1] in lexicon().body_heads:
+                        body = _trim(first)
                 if body:
                     hits.append((m.start(1) + m.group(1).find(body), body, m))
                     break
@@ -534,7 +558,10 @@ def _trim(phrase: str) -> str | None:
         return None
     s = re.sub(r"[’']s$", "", " ".join(words))
     m = re.search(r"\b(?:meeting|session|conference)\s+(?:of|for)\s+(?:the\s+)?(.+)$", s, re.I)
-    if m and not re.match(r"presidium\b", s, re.I):
+    officers = re.search(r"(\S+\s+meeting)\s+of\b", s, re.I)
+    if officers and officers_meeting(officers.group(1).lower().split()):
+        s = s[officers.start() :]  # "the 12th Chairpersons' Meeting of X": the organ that met
+    elif m and not re.match(r"presidium\b", s, re.I):
         s = m.group(1)
     words = s.split()
     heads = {h.lower() for h in lex.body_heads} | {"presidium", "government", "cppcc"}

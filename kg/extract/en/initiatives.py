@@ -316,7 +316,9 @@ def _cap_name(seq: str, lx: Lexicon) -> str | None:
             for i, w in enumerate(words)
             if w.strip("’'") in lx.initiative_cues
             # "Key Points of X's Foreign Affairs Work": a document word followed by what it is about
-            or w in lx.document_cues and i + 1 < len(words) and words[i + 1] in {"of", "for", "on"}
+            or w in lx.document_cues
+            and i + 1 < len(words)
+            and words[i + 1] in {"of", "for", "on"}
         ),
         default=-1,
     )
@@ -335,6 +337,8 @@ def _cap_name(seq: str, lx: Lexicon) -> str | None:
         return None
     if cue in lx.document_cues and last + 1 < len(words) and words[last + 1] in {"of", "for", "on"}:
         last = len(words) - 1
+    elif (aim := _aim_tail(words, last, lx)) is not None:
+        last = aim
     elif last + 1 < len(words) and re.fullmatch(r"\d{4}|\(\d{4}(?:-\d{2,4})?\)", words[last + 1]):
         last += 1
     words = words[: last + 1]
@@ -358,6 +362,60 @@ def _cap_name(seq: str, lx: Lexicon) -> str | None:
     if re.fullmatch(r"\d+(st|nd|rd|th) Five-Year Plan", name):
         return None
     return name
+
+
+# a programme word followed by what it is for ("the Eighth Five-Year Plan for Law Popularization", "the
+# Project for Forging a Strong Sense of Community ..."): the name runs on over the capitalized aim
+_AIM_HEADS = {
+    "Plan",
+    "Strategy",
+    "Programme",
+    "Program",
+    "Campaign",
+    "Project",
+    "Initiative",
+    "Action",
+    "Outline",
+}
+_AIM_STOP = {"at", "to", "with", "by", "through", "between", "as"}  # not "in": "... in the New Era"
+
+
+def _aim_tail(words: list[str], last: int, lx: Lexicon) -> int | None:
+    """The index of the last word of a programme's aim ("Plan for X Y"), or None when there is none.
+
+    The first programme word followed by "for"/"on"/"of" opens the aim; it ends at the last capitalized
+    word before a connector that leaves the name ("at", "by", "with" ...). None when the aim ends in a cue
+    word itself (the name is read up to it already) or names a body.
+
+    >>> from kg.extract.en.lexicon import lexicon
+    >>> w = "Eighth Five-Year Plan for Law Popularization".split()
+    >>> _aim_tail(w, 4, lexicon())
+    5
+    >>> _aim_tail("Campaign for Clean Water by Yanhe".split(), 0, lexicon())
+    3
+    """
+    first = next(
+        (
+            i
+            for i, w in enumerate(words[: last + 1])
+            if w in _AIM_HEADS and i + 1 < len(words) and words[i + 1] in {"for", "on", "of"}
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    end = len(words)
+    for i in range(first + 2, len(words)):
+        if words[i] in _AIM_STOP:
+            end = i
+            break
+    tail = words[first + 2 : end]
+    while tail and not tail[-1][:1].isupper():
+        tail.pop()
+    if not tail or any(w.strip("’'") in lx.body_heads for w in tail):
+        return None
+    stop = first + 2 + len(tail) - 1
+    return stop if stop > last else None
 
 
 _DOC_END = re.compile(r"[,.;:()“”\"\n]|\s(?:along with|as well as|and (?:a|an|the)|which|that|so as)\s")

@@ -234,6 +234,81 @@ class _Spans:
         return i >= 0 and self.ends[i] > start
 
 
+# one capitalized word, not followed by another one (a one-word name, "Director Tegusi presided")
+_SINGLE = re.compile(r"(?<![\w’'‘\-])([A-Z][a-z]{3,})(?![\w’'‘\-]|[ \u00a0]+[A-Z])")
+_WORD_BEFORE = re.compile(r"([A-Za-z\-]+)[ \u00a0]+$")
+_TITLE_AFTER = re.compile(r",[ \u00a0]+([A-Z][a-z]+)\b")
+_LISTED_BEFORE = re.compile(r"(?:,|\band)[ \u00a0]+$")
+_PRESIDED_BY = re.compile(r"\b(?:chaired|presided over|moderated)\s+by\s+$")
+_LIST_NEXT = re.compile(r"\s*(?:,|,?\s+and)\s+(?=[A-Z])")
+_PLACE_WORD = re.compile(
+    r"\b([A-Z][a-z]+)[ \u00a0]+(?:City|County|District|Province|Prefecture|League|Banner|Municipal)\b"
+)
+
+
+def _single_names(text: str, lex: Lexicon, taken: _Spans, surnames_seen: set[str]) -> list[Mention]:
+    """One-word names (Mongolian and other minority names romanized as one word: "Tegusi", "Bayaertu") where
+    the sentence says they are names: right after a title word ("Director Tegusi", "Deputy directors
+    Wuyunqimuge, Siqinbilige and Bayaertu") or "chaired by", the names listed after such a one by
+    commas and "and", and a name in a list with its own title after it (", and Danke, Deputy Secretary of
+    X": two syllables are enough there).
+
+    A one-word name splits into three pinyin syllables at least (a surname or a two-syllable word alone is
+    no name: "Director Wang", "Secretary Jianguo"), is no word of the lexicon and no place of the text.
+
+    >>> [m.name for m in _single_names("Director Tegusi and Bayaertu attended.", lexicon(), _Spans(), set())]
+    ['Tegusi', 'Bayaertu']
+    >>> [m.name for m in _single_names("Director Wang and Secretary Hulanbuhe met in Hulanbuhe City.",
+    ...                                 lexicon(), _Spans(), set())]
+    []
+    """
+    places = {m.group(1) for m in _PLACE_WORD.finditer(text)}
+
+    def is_name(word: str, syllables: int = 3) -> bool:
+        low = word.lower()
+        return (
+            syllable_count(word) >= syllables
+            and word not in places
+            and word not in surnames_seen
+            and low not in lex.surnames
+            and low not in lex.not_name_words
+            and low not in lex.role_words
+            and low not in lex.place_heads
+            and low not in lex.nationalities
+            and low not in lex.english_words
+            and word not in lex.body_heads
+        )
+
+    out: list[Mention] = []
+    pos = 0
+    while (m := _SINGLE.search(text, pos)) is not None:
+        pos = m.end()
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        titled = before is not None and before.group(1).lower() in lex.role_heads
+        after = _TITLE_AFTER.match(text, m.end())
+        listed = (
+            after is not None
+            and after.group(1).lower() in lex.role_words
+            and _LISTED_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None
+        )
+        if not (titled or listed or _PRESIDED_BY.search(text, max(0, m.start() - 30), m.start())):
+            continue
+        if not is_name(m.group(1), 2 if listed else 3):
+            continue
+        run = [m]
+        while (sep := _LIST_NEXT.match(text, run[-1].end())) is not None:
+            nxt = _SINGLE.match(text, sep.end())
+            if nxt is None or not is_name(nxt.group(1)):
+                break
+            run.append(nxt)
+        for r in run:
+            if not taken.overlaps(r.start(), r.end()):
+                out.append(Mention(r.start(), r.end(), r.group(1), "foreign"))
+                taken.add(r.start(), r.end())
+        pos = run[-1].end()
+    return out
+
+
 def _find(text: str) -> list[Mention]:
     lex = lexicon()  # once: a name candidate comes every few words
     out: list[Mention] = []
@@ -331,6 +406,7 @@ def _find(text: str) -> list[Mention]:
         if taken.overlaps(start, end):
             continue
         out.append(Mention(start, end, " ".join(words), "foreign"))
+    out.extend(_single_names(text, lex, taken, {x.name.split()[-1] for x in out}))
     for m in _CJK_NAME.finditer(text):
         before = text[max(0, m.start() - 2) : m.start()]
         after = text[m.end() : m.end() + 2]

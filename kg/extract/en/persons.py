@@ -24,6 +24,9 @@ from kg.extract.trace import add, because, from_line
 from kg.model import Post
 
 _LIST_SEP = re.compile(r"\s*(?:,|，|、)?\s*(?:and\s+)?")
+# "chaired by Tenzin Norbu", "presided over by Tegusi": the sentence says a person follows
+_PLACE_BEFORE = re.compile(r"\b(?i:from|in|of|at|to|with|by|the|for|and|on|near|across)\s+$")
+_BY_PRESIDER = re.compile(r"\b(?:chaired|presided over|moderated|hosted)\s+by\s+$")
 
 
 @dataclass
@@ -101,6 +104,7 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
     listed = roster(text)
     prev: Reading | None = None
     known = {m.name for m in mentions if m.kind == "pinyin"}
+    tentative: set[int] = set()  # untitled foreign names in a list, kept only if a later title reaches them
     starts = sorted({m.start for m in mentions})
     for idx, m in enumerate(mentions):
         nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
@@ -186,7 +190,24 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
             and not r.items
             and m.name not in known
             and not _listed_with_person(text, m, prev, nxt)
+            and not _BY_PRESIDER.search(text, max(0, m.start - 30), m.start)
         ):
+            last_end = readings[-1].mention.end if readings else -1
+            in_list = last_end >= 0 and _LIST_SEP.fullmatch(text[last_end : m.start]) is not None
+            if (
+                nxt is not None
+                and _LIST_SEP.fullmatch(text[m.end : nxt.start]) is not None
+                and (
+                    in_list
+                    or not (idx and _LIST_SEP.fullmatch(text[mentions[idx - 1].end : m.start]))
+                    and not _PLACE_BEFORE.search(text, max(0, m.start - 12), m.start)
+                )
+            ):
+                # "A, B and C, members of X, attended": a title after the list may still reach it (not a
+                # list of places: "visitors from Green Valley, Blue Harbor and ...")
+                readings.append(r)
+                tentative.add(id(r))
+                prev = r  # the next name looks back to here, not over the whole list (linear)
             continue
         if m.kind == "cjk" and not r.items:
             continue
@@ -196,7 +217,7 @@ def read_mentions(text: str, mentions: list[Mention]) -> list[Reading]:
             continue
         readings.append(r)
         prev = r
-    return readings
+    return [r for r in readings if id(r) not in tentative or r.items]
 
 
 def _listed_with_person(text: str, m: Mention, prev: Reading | None, nxt: Mention | None) -> bool:
