@@ -666,7 +666,7 @@ def event_role(s: str, m: Mention, lex: Lexicon) -> tuple[str, str] | None:
     j = m.end
     crossed = False  # a clause ended between the names and the verb
     other: tuple[str, str] | None = None
-    while j < len(s) and s[j] not in _SENTENCE:
+    while j < len(s) and (s[j] not in _SENTENCE or (j - m.end < 160 and soft_break(s, j, lex))):
         crossed = crossed or s[j] in "，,"
         w = lex.starting("verbs", s, j)
         if w and w in lex.verbs:
@@ -683,15 +683,46 @@ def event_role(s: str, m: Mention, lex: Lexicon) -> tuple[str, str] | None:
         j += 1
     if met:
         return "attended", _cue_why(lex, met, "object of")
-    # 出席会议的还有市领导张某、王某 / 在主席台就座的有: the cue of a list (list_cues.txt)
+    return cued_role(s, m.start, lex) or other
+
+
+def soft_break(s: str, j: int, lex: Lexicon) -> bool:
+    """A line break at s[j] inside one sentence: the line ends with a list separator (副市长甲、乙，) or
+    the next line starts with an attendance verb (市政府秘书长丙 / 出席会议。): a list split over lines."""
+    if s[j] != "\n":
+        return False
+    k = j
+    while k > 0 and s[k - 1] in " \u3000\t\r":
+        k -= 1
+    if k > 0 and s[k - 1] in "，,、":
+        return True
+    n = j + 1
+    while n < len(s) and s[n] in " \u3000\t\r":
+        n += 1
+    return _role_cue_at(s, n, lex, _PRESENCE)
+
+
+def cued_role(s: str, start: int, lex: Lexicon) -> tuple[str, str] | None:
+    """出席会议的还有市领导张某、王某 / 在主席台就座的有: the role given by a cue of list_cues.txt that
+    ends right at s[start], with its provenance, else None."""
     cue = None
-    for c in cue_regex(lex).finditer(s, max(0, m.start - 24), m.start):
+    for c in cue_regex(lex).finditer(s, max(0, start - 24), start):
         cue = c
-    if cue is not None and cue.end() == m.start:
-        verb = cue.group("verb")
-        why = _list_cue_why(lex, verb)
-        return ("presided" if verb in lex.list_cues.get("presided", []) else "attended"), why
-    return other
+    if cue is None or cue.end() != start:
+        return None
+    verb = cue.group("verb")
+    why = _list_cue_why(lex, verb)
+    return ("presided" if verb in lex.list_cues.get("presided", []) else "attended"), why
+
+
+def continues_list(s: str, end: int, start: int) -> bool:
+    """Between two mentions s[end:start] is only a list separator (，、；, a line break): 参加会议的有：
+    市委常委、秘书长甲，副市长乙；\n市政协副主席丙 is one list, so the cue's role carries over."""
+    gap = s[end:start]
+    if not gap or len(gap) > 4 or any(c in gap for c in "。！!？?"):
+        return False
+    core = gap.strip()
+    return core == "" and "\n" in gap or core in ("，", ",", "、", "；", ";")
 
 
 def _cue_why(lex: Lexicon, cue: str, how: str = "") -> str:
