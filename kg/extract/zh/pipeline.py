@@ -188,7 +188,9 @@ def _event(release: Release, v: View, loc: Locality, bodies: _Bodies, body_hits:
     meeting = find_meeting(v.s, body_hits)
     if not (meeting or any(r[0] in _ROLES for r in roles.values())):
         return None
-    date, _ = event_date(v.s, release.published, release.date_hint)
+    date, at = event_date(v.s, release.published, release.date_hint)
+    if date is None and at < 0 and release.title:  # a date only in the headline (市委常委会5月8日召开会议)
+        date, _ = event_date(to_simplified(release.title), release.published, release.date_hint)
     first = next((ln.strip() for ln in release.text.splitlines() if ln.strip()), "")
     ev = Event(name=release.title or first[:60], date=date, kind="meeting" if meeting else None,
                why=[because("zh.events", "meeting of a body" if meeting else "roles of the release")])
