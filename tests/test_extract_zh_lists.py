@@ -73,3 +73,16 @@ def test_a_line_break_after_a_name_is_no_list_when_nothing_continues_it():
             "会议强调，要抓好安全生产。副市长李秀梅出席会议。")
     _, att = roles(x)
     assert att == {"李秀梅"}
+
+
+def test_an_aside_and_a_line_break_between_the_cue_and_its_list():
+    x = run("5月9日，市委常委会召开会议，市委书记周立群主持。"
+            "出席会议的有（按姓氏笔画为序）：王建林、李秀梅、赵德明。")
+    assert roles(x)[1] == {"王建林", "李秀梅", "赵德明"}
+    x = run("5月9日，市委常委会召开会议，市委书记周立群主持。\n出席会议的还有：\n王建林、李秀梅、赵德明\n")
+    assert roles(x)[1] == {"王建林", "李秀梅", "赵德明"}
+
+
+def test_an_aside_that_ends_the_sentence_opens_no_list():
+    x = run("5月9日，市委常委会召开会议，市委书记周立群主持。出席会议的有（略）。王建林介绍情况。")
+    assert roles(x)[1] == set()

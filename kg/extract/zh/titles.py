@@ -354,7 +354,8 @@ _CUE_RX: dict[int, re.Pattern[str]] = {}
 
 
 def cue_regex(lex: Lexicon) -> re.Pattern[str]:
-    """VERB [OBJECT] TAIL of list_cues.txt: 出席会议的还有, 在主席台就座的有; group 'verb' is the verb."""
+    """VERB [OBJECT] TAIL of list_cues.txt: 出席会议的还有, 在主席台就座的有; group 'verb' is the verb.
+    A short aside (（按姓氏笔画为序）), the colon and a line break may follow before the list."""
     if id(lex) not in _CUE_RX:
         def alt(ws: list[str]) -> str:
             return "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True)) or "(?!)"
@@ -363,7 +364,8 @@ def cue_regex(lex: Lexicon) -> re.Pattern[str]:
         # ... 的有 / 的还有, or 的 + a generic descriptor + (还)有: 在主席台就座的党和国家领导人有
         tails = rf"(?:{alt(c.get('tails', []))}|的(?:{alt(lex.descriptors + c.get('descriptors', []))})还?有)"
         _CUE_RX[id(lex)] = re.compile(
-            rf"(?P<verb>{verbs})(?:{alt(c.get('objects', []))})?{tails}[：:]?")
+            rf"(?P<verb>{verbs})(?:{alt(c.get('objects', []))})?{tails}"
+            r"(?:[（(][^（()）\n]{1,16}[）)])?[：:]?[ \u3000]*\n?[ \u3000]*")  # （按姓氏笔画为序）：\n
     return _CUE_RX[id(lex)]
 
 
