@@ -92,16 +92,21 @@ class Batch:
             if x is not None:
                 yield x
 
-    def linked(self, extractions: Iterable[Extraction]) -> tuple[Identity, Iterator[Extraction]]:
+    def linked(self, extractions: Iterable[Extraction],
+               store: Any = None) -> tuple[Identity, Iterator[Extraction]]:
         """Identity over the whole batch (kg/resolve/link.py), as ``link_stream`` decides it: the
         extractions are spooled to a temporary file and given back after the linker saw them all. A
-        release the linker cannot take is that release's error."""
+        release the linker cannot take is that release's error. With ``store``, the releases already
+        stored take part too (their kgo:linkerRecord): identity across separate ingests."""
         import pickle
         import tempfile
 
         from kg.resolve.link import Linker
 
         linker = Linker()
+        if store is not None:
+            for record in stored_linker_records(store):
+                linker.add_stored(record)
         spool = tempfile.TemporaryFile()
         n = 0
         for x in extractions:
@@ -124,12 +129,13 @@ class Batch:
         return linker.identity(), replay()
 
     def graphs(
-        self, extractions: Iterable[Extraction] | None = None
+        self, extractions: Iterable[Extraction] | None = None, store: Any = None
     ) -> Iterator[tuple[Extraction, Any, Any]]:
-        """(extraction, release IRI, graph) of every release whose RDF could be built."""
+        """(extraction, release IRI, graph) of every release whose RDF could be built (linked with
+        the releases of ``store`` too, when given)."""
         from kg.rdf.build import release_graph
 
-        identity, linked = self.linked(self.extractions() if extractions is None else extractions)
+        identity, linked = self.linked(self.extractions() if extractions is None else extractions, store)
         for x in linked:
             try:
                 node, g = release_graph(x, identity)
@@ -170,7 +176,7 @@ class Batch:
         returns how many were written. Duplicates of a release already stored (or met earlier in the
         batch) are reported on stderr and skipped."""
         done = 0
-        for x, node, g in self.graphs(self.unique(self.extractions(), store)):
+        for x, node, g in self.graphs(self.unique(self.extractions(), store), store):
             try:
                 store.replace_graph(node, g)
             except Exception as e:  # noqa: BLE001
@@ -178,6 +184,19 @@ class Batch:
                 continue
             done += 1
         return done
+
+
+def stored_linker_records(store: object) -> Iterator[str]:
+    """The kgo:linkerRecord of every release in ``store`` (its release graphs)."""
+    import pyoxigraph as ox
+
+    from kg.rdf.oxterms import to_ox
+    from kg.rdf.vocab import LINKER_RECORD
+
+    oxs = store.ox  # type: ignore[attr-defined]
+    for q in oxs.quads_for_pattern(None, to_ox(LINKER_RECORD), None, None):
+        if not isinstance(q.graph_name, ox.DefaultGraph):
+            yield q.object.value
 
 
 def same_release(store: object, node: object, release: Release) -> str | None:

@@ -526,3 +526,24 @@ def test_a_shared_title_after_a_name_list_goes_to_each_name() -> None:
     )
     for name in ("Luo Pingan", "Tang Heping", "Wu Jianguo"):
         assert any(r == "Vice Mayor" for r, _b in posts(x, name)), name
+
+
+def test_a_title_with_an_unknown_nationality_before_a_foreign_name() -> None:
+    x = run(
+        "On June 10, Gao Ming held talks with Norvanian President Stefan Horvath in Lanhe. Dalian Mayor "
+        "Luo Pingan attended the talks."
+    )
+    assert posts(x, "Stefan Horvath") == {("President", "Norvania")}
+    assert {"Gao Ming", "Stefan Horvath", "Luo Pingan"} <= {n for e in x.events for n in e.attended_by}
+    assert not any(b == "Dalia" for _r, b in posts(x, "Luo Pingan"))
+
+
+def test_diplomatic_ranks_make_a_foreign_name_a_person() -> None:
+    x = run(
+        "On June 10, Gao Ming met with a delegation from Norvania. Ilse Marten, Minister-Counsellor of the "
+        "Embassy of Norvania in China, and Pieter Hols, Chief Representative of the Norvania Trade Council "
+        "in Shanghai, were present."
+    )
+    assert ("Minister Counsellor", "Embassy of Norvania in China") in posts(x, "Ilse Marten")
+    assert any(r == "Chief Representative" for r, _b in posts(x, "Pieter Hols"))
+    assert {"Ilse Marten", "Pieter Hols"} <= {n for e in x.events for n in e.attended_by}

@@ -71,6 +71,10 @@ def test_parse(written: str, organ: str | None, level: str | None, place: str | 
     ("Standing Committee of the Linfeng Municipal Committee of the CPPCC", "政协临丰市委员会常务委员会"),
     ("Linfeng Municipal People's Congress Standing Committee", "临丰市人大常委会"),
     ("Linfeng Municipal Foreign Affairs Office", "临丰市外办"),
+    ("Organization Department of the Linfeng Municipal Party Committee", "中共临丰市委组织部"),
+    ("Propaganda Department of the CPC Linfeng Municipal Committee", "临丰市委宣传部"),
+    ("Linfeng Municipal Commission of Supervision", "临丰市监委"),
+    ("Political and Legal Affairs Commission of the CPC Taixi County Committee", "中共泰西县委政法委员会"),
     ("Party Group of the Linfeng Municipal Government", "临丰市政府党组"),
 ])
 def test_both_languages_resolve_to_one_body(en: str, zh: str) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from kg.model import Event, Extraction, Person, Post, Release
 from kg.rdf.build import build_dataset, release_graph
 from kg.rdf.fixtures import chinese_release, english_release, homonym_release, small_extractions
-from kg.rdf.vocab import AS_OF, END, ENDORSES, EVIDENCE, ID, KGO, ORG, PRESIDED_BY, QUOTE, SDO, START
+from kg.rdf.iri import selector_iris
+from kg.rdf.vocab import AS_OF, END, ENDORSES, EVIDENCE, ID, KGO, OA, ORG, PRESIDED_BY, QUOTE, SDO, START
 
 LIN_QS = ID["person/lin-haoran--qingshan"]
 
@@ -39,13 +40,21 @@ def test_traditional_name_kept_as_alt_label() -> None:
 def test_posts_bodies_events_initiatives() -> None:
     rel, g = release_graph(chinese_release())
     assert rel == ID["release/zh-qingshan-20240306-wsw3"]
-    post = ID["post/lin-haoran--qingshan/secretary--cpc-qingshan-municipal-committee"]
+    post = ID["post/secretary--cpc-qingshan-municipal-committee"]  # one post per (role, body)
     body = ID["body/cpc-qingshan-municipal-committee"]
     assert (
         (post, ORG.postIn, body) in g and (post, ORG.heldBy, LIN_QS) in g and (LIN_QS, ORG.holds, post) in g
     )
     assert (post, ORG.role, ID["role/secretary"]) in g
-    assert (post, AS_OF, Literal("2024-03-06", datatype=XSD.date)) in g
+    # the holding: an org:Membership with its time:Interval, attested on the release's date
+    m = ID["membership/lin-haoran--qingshan/secretary--cpc-qingshan-municipal-committee"]
+    assert (m, RDF.type, ORG.Membership) in g and (m, ORG.member, LIN_QS) in g
+    assert (m, ORG.organization, body) in g and (m, ORG.role, ID["role/secretary"]) in g
+    assert (m, KGO.post, post) in g
+    interval = URIRef(f"{m}/interval")
+    assert (m, ORG.memberDuring, interval) in g and (interval, RDF.type, TIME.Interval) in g
+    assert (interval, AS_OF, Literal("2024-03-06", datatype=XSD.date)) in g
+    assert (post, AS_OF, None) not in g  # a shared post carries no holder's dates
     assert (body, RDF.type, SDO.GovernmentOrganization) in g
     assert Literal("中共青山市委", lang="zh") in set(g.objects(body, RDFS.label))
     assert Literal("CPC Qingshan Municipal Committee", lang="en") in set(g.objects(body, RDFS.label))
@@ -68,10 +77,14 @@ def test_same_meeting_in_two_languages_is_one_event() -> None:
     assert set(en.subjects(RDF.type, SDO.Event)) == set(zh.subjects(RDF.type, SDO.Event))
 
 
-def _facts(g):  # every triple that is not a type, release metadata, or evidence
+def _facts(g):  # every triple that is not a type, release metadata, or provenance (evidence, selectors,
+    # the reading activity and its agent) or a day's definition (a time:Instant's date)
     release = next(g.subjects(RDF.type, SDO.NewsArticle))
-    evidence = set(g.subjects(RDF.type, EVIDENCE))
-    return [(s, p, o) for s, p, o in g if p != RDF.type and s != release and s not in evidence]
+    meta = set(g.subjects(RDF.type, EVIDENCE))
+    for cls in (OA.TextQuoteSelector, OA.TextPositionSelector, PROV.Activity, PROV.SoftwareAgent,
+                TIME.Instant):
+        meta |= set(g.subjects(RDF.type, cls))
+    return [(s, p, o) for s, p, o in g if p != RDF.type and s != release and s not in meta]
 
 
 def test_every_asserted_triple_has_evidence_with_span_and_quote() -> None:
@@ -92,6 +105,13 @@ def test_every_asserted_triple_has_evidence_with_span_and_quote() -> None:
             assert 0 <= start < end <= len(x.release.text)
             quote = str(g.value(e, QUOTE))
             assert x.release.text[start:end] in quote
+            # the Web Annotation selectors say the same span
+            quote_sel, pos = selector_iris(x.release.id, (start, end))
+            assert set(g.objects(e, OA.hasSelector)) == {quote_sel, pos} and (e, OA.hasSource, rel) in g
+            assert (g.value(pos, OA.start).toPython(), g.value(pos, OA.end).toPython()) == (start, end)
+            exact = str(g.value(quote_sel, OA.exact))
+            assert exact == x.release.text[start:end]
+            assert g.value(e, PROV.wasGeneratedBy) == next(g.subjects(RDF.type, PROV.Activity))
 
 
 def test_evidence_iris_are_stable() -> None:
@@ -177,3 +197,24 @@ def test_meeting_type_follows_the_event_kind() -> None:
         for e in g.subjects(RDF.type, SDO.Event)
     }
     assert names == {"talks with the visiting delegation": False, "plenary session": True}
+
+
+def test_literals_not_read_off_their_span_are_marked() -> None:
+    _, g = release_graph(chinese_release())
+    en = Literal("Lin Haoran", lang="en")  # romanized from 林浩然: not the span's words
+    zh = Literal("林浩然", lang="zh")
+    def verbatim(o: Literal) -> bool:
+        [e] = [e for e in g.subjects(RDF.object, o) if (e, RDF.predicate, RDFS.label) in g]
+        return g.value(e, KGO.verbatim).toPython()
+    assert verbatim(zh) is True and verbatim(en) is False
+
+
+def test_the_reading_is_an_activity_with_version_and_tables_digest() -> None:
+    from kg import __version__, knowledge
+
+    rel, g = release_graph(english_release())
+    [act] = g.subjects(RDF.type, PROV.Activity)
+    assert (act, PROV.used, rel) in g
+    assert str(g.value(act, KGO.kgVersion)) == __version__
+    assert str(g.value(act, KGO.dataDigest)) == f"sha256:{knowledge.digest()}"
+    assert (act, PROV.startedAtTime, None) not in g  # no clock time: exports stay byte-identical

@@ -1,6 +1,7 @@
 """Read what the explorer and the report show beside the graph: where each relation was read (the
-release and the quoted sentence of its ``kgo:Evidence`` node) and the dates each post is attested on
-(``kgo:asOf``, the dates of the releases that name the post).
+release and the quoted sentence of its ``kgo:Evidence`` node) and the dates each holding of a post is
+attested on (its membership's interval: ``kgo:asOf``, the dates of the releases that name the holder in
+the post, and the beginning and end the releases report).
 
 Kept apart from :mod:`kg.analyze.data` (the graph itself) so that the analyses that need no evidence
 never pay for reading it.
@@ -30,7 +31,11 @@ _EVIDENCE = """SELECT ?s ?p ?o ?r ?q WHERE {
   OPTIONAL { ?ev kgo:quote ?q }
 }"""
 
-_POST_DATES = "SELECT DISTINCT ?post ?d WHERE { ?post kgo:asOf ?d }"
+_POST_DATES = """SELECT DISTINCT ?person ?post ?d WHERE {
+  ?m kgo:post ?post ; org:member ?person ; org:memberDuring ?i .
+  { ?i kgo:asOf ?d } UNION { ?i time:hasBeginning/time:inXSDDate ?d }
+  UNION { ?i time:hasEnd/time:inXSDDate ?d }
+}"""
 
 
 @dataclass
@@ -38,11 +43,19 @@ class Evidence:
     # (subject, relation, object) as in the store (event presided person, person holds post, ...)
     # -> sorted [(release IRI, quoted sentence or "")]
     quotes: dict[tuple[str, str, str], list[tuple[str, str]]] = field(default_factory=dict)
-    post_dates: dict[str, list[str]] = field(default_factory=dict)  # post -> sorted attested dates
+    post_dates: dict[str, list[str]] = field(default_factory=dict)  # post -> sorted dates (all holders)
+    # (person, post) -> sorted dates of that person's holding (a post is shared by successive holders)
+    holder_dates: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
-    def tenure(self, post: str) -> tuple[str, str] | None:
-        """(first, last) attested date of a post."""
-        dates = self.post_dates.get(post)
+    def dates_of(self, post: str, person: str | None = None) -> list[str]:
+        """The dates ``person``'s holding of ``post`` is attested on (every holder's without ``person``)."""
+        if person is None:
+            return self.post_dates.get(post, [])
+        return self.holder_dates.get((person, post), [])
+
+    def tenure(self, post: str, person: str | None = None) -> tuple[str, str] | None:
+        """(first, last) attested date of a post (of ``person``'s holding of it, when given)."""
+        dates = self.dates_of(post, person)
         return (dates[0], dates[-1]) if dates else None
 
 
@@ -62,7 +75,10 @@ def load_evidence(store: QueryStore) -> Evidence:
             continue
         quotes[(s, RELATIONS[p], o)].add((r, q or ""))
     dates: dict[str, set[str]] = defaultdict(set)
-    for post, d in store.query(_POST_DATES):
+    held: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for person, post, d in store.query(_POST_DATES):
         dates[_text(post) or ""].add(_text(d) or "")
+        held[(_text(person) or "", _text(post) or "")].add(_text(d) or "")
     return Evidence({k: sorted(v) for k, v in sorted(quotes.items())},
-                    {k: sorted(v) for k, v in sorted(dates.items())})
+                    {k: sorted(v) for k, v in sorted(dates.items())},
+                    {k: sorted(v) for k, v in sorted(held.items())})

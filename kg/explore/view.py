@@ -205,8 +205,8 @@ class _Index:
         return {v: i for i, v in enumerate(sorted(values))}
 
 
-def _tenure(evidence: Evidence, posts: list[str]) -> tuple[str | None, str | None]:
-    dates = [d for p in posts for d in evidence.post_dates.get(p, ())]
+def _tenure(evidence: Evidence, posts: list[str], person: str | None = None) -> tuple[str | None, str | None]:
+    dates = [d for p in posts for d in evidence.dates_of(p, person)]
     return (min(dates), max(dates)) if dates else (None, None)
 
 
@@ -281,7 +281,8 @@ def build_view(data: GraphData, evidence: Evidence | None = None, sel: Selection
 
     if window:  # holds-post edges outside the window go, then whatever is left unconnected
         for u, v, label in list(g.edges(keys=True)):
-            if label in (E_HOLDS, E_POST_IN) and not _overlaps(*_tenure(evidence, edge_posts(u, v, label)),
+            if label in (E_HOLDS, E_POST_IN) and not _overlaps(*_tenure(evidence, edge_posts(u, v, label),
+                                                                          u if label == E_HOLDS else None),
                                                                  sel.since, sel.until):
                 g.remove_edge(u, v, key=label)
         g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0 and data.kinds[n] != EVENT])
@@ -339,9 +340,9 @@ def build_view(data: GraphData, evidence: Evidence | None = None, sel: Selection
                 body_side = v if (label == E_HOLDS and not sel.with_posts) or label == E_POST_IN else None
                 if body_side is not None:
                     ev.update(evidence.quotes.get((p, "post in", body_side), ()))
-                t0, t1 = evidence.tenure(p) or (None, None)
+                t0, t1 = evidence.tenure(p, u if label == E_HOLDS else None) or (None, None)
                 notes.append([data.post_label(p), t0, t1])
-            d0, d1 = _tenure(evidence, posts)
+            d0, d1 = _tenure(evidence, posts, u if label == E_HOLDS else None)
         kept = sorted(ev)[:MAX_EVIDENCE]
         releases.update(r for r, _q in kept)
         quotes.update(q for _r, q in kept if q)

@@ -9,8 +9,8 @@ or the data line behind it (a rule's name, or a ``kg.knowledge.Line.source`` suc
 >>> because("en.titles", "appositive title")
 'en.titles: appositive title'
 >>> from kg.knowledge import Line
->>> from_line("zh.events", Line("主持\\tpresided", "zh/verbs.tsv:4"))
-'zh.events: zh/verbs.tsv:4 (主持)'
+>>> from_line("zh.events", Line("主持\\tpresided", "zh/relation_cues.tsv:4"))
+'zh.events: zh/relation_cues.tsv:4 (主持)'
 """
 
 from __future__ import annotations

@@ -12,22 +12,29 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
+from kg import knowledge
 from kg.model import Event, Extraction, Post, Span
 from kg.rdf import iri
 from kg.rdf.bodytypes import body_classes
-from kg.rdf.evidence import EvidenceWriter, find_span, valid_span
+from kg.rdf.evidence import EvidenceWriter, find_span, sentence_around, valid_span
 from kg.rdf.relations import write_relations
 from kg.rdf.vocab import (
     AS_OF,
     CONVENED_BY,
+    DATA_DIGEST,
+    ENDED_BY,
     ENDORSES,
     INITIATIVE,
+    KG_VERSION,
+    LINKER_RECORD,
     MEETING,
     ORG,
+    POST,
     PREFIXES,
     PRESIDED_BY,
     RELEASE_ID,
@@ -36,7 +43,7 @@ from kg.rdf.vocab import (
     TEXT_DIGEST,
 )
 from kg.read.normalize import text_digest
-from kg.resolve.aliases import external_iri
+from kg.resolve.aliases import external_iri, places
 from kg.resolve.entities import (
     Resolved,
     canonical_post,
@@ -44,8 +51,11 @@ from kg.resolve.entities import (
     resolve_body,
     resolve_role,
 )
-from kg.resolve.link import Identity, link
+from kg.resolve.events import base_name, place_of, short_name
+from kg.resolve.link import Identity, Linker, link
 from kg.resolve.persons import english_name, external_ids_of
+from kg.resolve.slug import slugify
+from kg.resolve.tenure import tenure_of
 from kg.resolve.text import clean, display, has_han, to_simplified
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -79,6 +89,21 @@ def new_graph() -> Graph:
     return g
 
 
+KG_AGENT = iri.mint("agent", "kg")
+
+
+@cache
+def _reader(_data_path: str) -> tuple[str, str]:
+    """(kg version, digest of the knowledge tables in effect): what decides how a release is read."""
+    from kg import __version__
+
+    return __version__, knowledge.digest()
+
+
+def reader() -> tuple[str, str]:
+    return _reader(knowledge.data_path_value())
+
+
 class _ReleaseBuilder:
     def __init__(self, x: Extraction, identity: Identity) -> None:
         self.x = x
@@ -87,7 +112,9 @@ class _ReleaseBuilder:
         self.text = r.text or ""
         self.release = iri.release_iri(r.id)
         self.g = new_graph()
-        self.ev = EvidenceWriter(self.g, self.release, r.id, self.text)
+        self.version, self.data_digest = reader()
+        self.activity = iri.activity_iri(r.id, self.version)
+        self.ev = EvidenceWriter(self.g, self.release, r.id, self.text, self.activity)
         self.persons: dict[str, URIRef] = {}
         self.events_per_body_date: Counter[tuple[URIRef, str | None]] = Counter(
             (iri.body_iri(resolve_body(e.body, r.id).local), e.date)
@@ -133,6 +160,21 @@ class _ReleaseBuilder:
         lang = self.x.language or r.language
         if lang:
             g.add((node, SDO.inLanguage, Literal(lang)))
+        self.activity_node()
+        g.add((node, LINKER_RECORD, Literal(Linker.record(self.x, self.identity))))
+
+    def activity_node(self) -> None:
+        """The reading of this release (prov:Activity): which kg version and which tables. No time:
+        the same inputs give the same activity and byte-identical exports (README, "Provenance")."""
+        g, act = self.g, self.activity
+        g.add((act, RDF.type, PROV.Activity))
+        g.add((act, RDFS.label, Literal(f"kg {self.version} reading {self.x.release.id}")))
+        g.add((act, PROV.used, self.release))
+        g.add((act, PROV.wasAssociatedWith, KG_AGENT))
+        g.add((act, KG_VERSION, Literal(self.version)))
+        g.add((act, DATA_DIGEST, Literal(f"sha256:{self.data_digest}")))
+        g.add((KG_AGENT, RDF.type, PROV.SoftwareAgent))
+        g.add((KG_AGENT, RDFS.label, Literal("kg")))
 
     # -- entities -----------------------------------------------------------------------------
     def person(self, name: str, posts: list[Post], spans: list[Span]) -> URIRef:
@@ -161,6 +203,8 @@ class _ReleaseBuilder:
             self.ev.add(node, FOAF.name, Literal(written, lang="en"), span)
         if member:  # the IRI this release alone would give: kept as another name of the person
             self.ev.add(node, OWL.sameAs, iri.person_iri(member), span)
+        for earlier in self.identity.earlier_iris(local):  # IRIs stored releases gave the person
+            self.ev.add(node, OWL.sameAs, iri.person_iri(earlier), span)
         self.same_as(node, external_ids_of(written), span)
         return node
 
@@ -212,7 +256,7 @@ class _ReleaseBuilder:
         body = self.body(body_name, span, p.body_text if body_name == p.body else None)
         role, rr = self.role(role_name, span)
         br = resolve_body(body_name, self.x.release.id)
-        node = iri.post_iri(person, role, body)
+        node = iri.post_iri(role, body)
         self.g.add((node, RDF.type, ORG.Post))
         self.ev.add(node, ORG.postIn, body, span)
         self.ev.add(node, ORG.role, role, span)
@@ -225,9 +269,39 @@ class _ReleaseBuilder:
         if not (rr.en and br.en) and not (rr.zh and br.zh):
             label = f"{display(role_name)}, {display(body_name)}"
             self.ev.add(node, RDFS.label, Literal(label, lang=lang_of(label)), span)
-        d = _date(self.date)
-        if d is not None:
-            self.ev.add(node, AS_OF, d, span)
+        self.membership(person, node, role, body, tenure_of(self.text, valid_span(self.text, p.span),
+                                                            self.x.language), span)
+
+    def membership(self, person: URIRef, post: URIRef, role: URIRef, body: URIRef, kind: str | None,
+                   span: Span | None) -> None:
+        """The person's holding of the post (org:Membership) and its time:Interval: the release's date
+        as an attested date, as the beginning or the end where the words before the title say so
+        (kg/resolve/tenure.py), or as the date by which a "former" holding had ended."""
+        m = iri.membership_iri(person, role, body)
+        g = self.g
+        g.add((m, RDF.type, ORG.Membership))
+        self.ev.add(m, ORG.member, person, span)
+        self.ev.add(m, ORG.organization, body, span)
+        self.ev.add(m, ORG.role, role, span)
+        self.ev.add(m, POST, post, span)
+        day = valid_date(self.date)
+        if day is None:
+            return
+        interval = iri.interval_iri(m)
+        g.add((interval, RDF.type, TIME.Interval))
+        self.ev.add(m, ORG.memberDuring, interval, span)
+        d = Literal(day, datatype=XSD.date)
+        if kind == "former":
+            self.ev.add(interval, ENDED_BY, d, span)
+            return
+        if kind in ("start", "end"):
+            instant = iri.instant_iri(day)
+            g.add((instant, RDF.type, TIME.Instant))
+            g.add((instant, TIME.inXSDDate, d))
+            self.ev.add(interval, TIME.hasBeginning if kind == "start" else TIME.hasEnd, instant, span)
+            if kind == "end":
+                return
+        self.ev.add(interval, AS_OF, d, span)
 
     def event(self, e: Event) -> None:
         if not clean(e.name):
@@ -235,12 +309,16 @@ class _ReleaseBuilder:
         span = self.span(e.span, e.name)
         body = self.body(e.body, span) if e.body and clean(e.body) else None
         by_body = body is not None and self.events_per_body_date.get((body, e.date), 0) == 1
-        node = iri.event_iri(clean(to_simplified(e.name)).lower(), e.date, body, by_body=by_body)
+        base = base_name(clean(e.name))  # "X (2)": another reading of the same reported event
+        node = iri.event_iri(to_simplified(base).lower(), e.date, body, by_body=by_body)
         g = self.g
         g.add((node, RDF.type, SDO.Event))
         if _MEETING.search(e.kind) if e.kind else _MEETING.search(e.name):
             g.add((node, RDF.type, MEETING))
-        self.ev.add(node, SDO.name, Literal(display(e.name), lang=lang_of(e.name)), span)
+        lang = "zh" if self.x.language == "zh" else lang_of(base)
+        name = short_name(base, e.presided_by, e.attended_by, lang) or base
+        self.ev.add(node, SDO.name, Literal(display(name), lang=lang_of(name)), span)
+        self.location(node, span)
         d = _date(e.date)
         if d is not None:
             self.ev.add(node, SDO.startDate, d, span)
@@ -267,6 +345,22 @@ class _ReleaseBuilder:
                     self.ev.add(body, ENDORSES, ini, span)
         write_relations(e, node, lambda n: self.person(n, [], []) if clean(n) else None,
                         lambda s, p, o, k: self.ev.add(s, p, o, self.span(e.role_spans.get(k), None) or span))
+
+    def location(self, event: URIRef, span: Span | None) -> None:
+        """schema:location: the place the event's sentence gives ("in Beijing", 在北京人民大会堂)."""
+        if span is None:
+            return
+        lang = "zh" if self.x.language == "zh" else "en"
+        place = place_of(sentence_around(self.text, span), lang, self.x.locality)
+        if not place:
+            return
+        en = place if lang == "en" else next((p.en for p in places() if p.zh == place), None)
+        node = iri.mint("place", slugify(en or place))
+        self.g.add((node, RDF.type, SDO.Place))
+        self.ev.add(node, RDFS.label, Literal(place, lang=lang), span)
+        if en and lang == "zh":
+            self.ev.add(node, RDFS.label, Literal(en, lang="en"), span)
+        self.ev.add(event, SDO.location, node, span)
 
     def build(self) -> Graph:
         self.release_node()

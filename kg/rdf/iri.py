@@ -3,7 +3,9 @@ IRIs never contain characters that break Turtle, N-Triples, JSON-LD or HTML.
 
   kgid:release/<id>                 kgid:person/<name>[--<jurisdiction>]
   kgid:body/<canonical-name>        kgid:initiative/<canonical-name>      kgid:role/<role>
-  kgid:post/<person>/<role>--<body> kgid:event/<date>-<name>-<hash>       kgid:evidence/<hash>
+  kgid:post/<role>--<body>          kgid:membership/<person>/<role>--<body>[/interval]
+  kgid:instant/<YYYY-MM-DD>         kgid:event/<date>-<name>-<hash>       kgid:evidence/<hash>
+  kgid:activity/<release>/kg-<version>                                   kgid:agent/kg
 """
 
 from __future__ import annotations
@@ -46,15 +48,35 @@ def role_iri(local: str) -> URIRef:
     return mint("role", local)
 
 
-def post_iri(person: URIRef, role: URIRef, body: URIRef) -> URIRef:
-    """One post per (holder, role, body): a holder's tenure of an office, dated by kgo:asOf."""
-    p = str(person).rsplit("/", 1)[1]
+def _post_tail(role: URIRef, body: URIRef) -> str:
     r = str(role).rsplit("/", 1)[1]
     b = str(body).rsplit("/", 1)[1]
     tail = f"{r}--{b}"
     if len(tail) > MAX_LEN:
         tail = f"{r[:24].strip('-')}--{b[:32].strip('-')}-{short_hash(tail)}"
-    return mint("post", f"{p}/{tail}")
+    return tail
+
+
+def post_iri(role: URIRef, body: URIRef) -> URIRef:
+    """One org:Post per (role, body), shared by its successive holders: kgid:post/<role>--<body>."""
+    return mint("post", _post_tail(role, body))
+
+
+def membership_iri(person: URIRef, role: URIRef, body: URIRef) -> URIRef:
+    """A person's holding of a post (org:Membership): kgid:membership/<person>/<role>--<body>.
+    (Before posts were shared, this was the post's IRI, kgid:post/<person>/<role>--<body>.)"""
+    p = str(person).rsplit("/", 1)[1]
+    return mint("membership", f"{p}/{_post_tail(role, body)}")
+
+
+def interval_iri(membership: URIRef) -> URIRef:
+    """The time:Interval of a membership: its IRI plus ``/interval``."""
+    return URIRef(f"{membership}/interval")
+
+
+def instant_iri(day: str) -> URIRef:
+    """A day as a time:Instant: kgid:instant/2024-03-06 (one node per day, shared)."""
+    return mint("instant", day)
 
 
 def event_iri(name_key: str, date: str | None, body: URIRef | None, by_body: bool = False) -> URIRef:
@@ -70,6 +92,21 @@ def event_iri(name_key: str, date: str | None, body: URIRef | None, by_body: boo
     h = short_hash(f"{name_key}|{d}|{body or ''}")
     readable = slugify(name_key, max_len=400)[:40].rsplit("-", 1)[0].strip("-") or "event"
     return mint("event", f"{d}-{readable}-{h}")
+
+
+def activity_iri(release_id: str, version: str) -> URIRef:
+    """The reading of one release by one kg version: kgid:activity/<release>/kg-<version>. The digest of
+    the tables in effect is a property of the activity (kgo:dataDigest), not part of its IRI, so that an
+    edit of one table changes one triple per release in an export, not every evidence node's link."""
+    v = slugify(version, max_len=24) or "unknown"
+    return mint("activity", f"{slugify(release_id, max_len=96, exact=True)}/kg-{v}")
+
+
+def selector_iris(release_id: str, span: tuple[int, int]) -> tuple[URIRef, URIRef]:
+    """The Web Annotation selectors of a span of a release, shared by the facts read from it:
+    kgid:selector/<release hash>-<start>-<end>/quote and .../position."""
+    base = mint("selector", f"{short_hash(release_id, 12)}-{int(span[0])}-{int(span[1])}")
+    return URIRef(f"{base}/quote"), URIRef(f"{base}/position")
 
 
 def evidence_iri(release_id: str, s: URIRef, p: URIRef, o: object) -> URIRef:

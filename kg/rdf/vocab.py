@@ -9,9 +9,17 @@ The graph, in short (one named graph per release, IRI = the release IRI):
            skos:altLabel "張志軍"@zh-hant (traditional forms; language tags are lower case)
   body     a org:Organization (schema:GovernmentOrganization where governmental) ; rdfs:label ;
            skos:altLabel (texts' own and alias forms) ; org:subOrganizationOf body
-  post     a org:Post ; org:postIn body ; org:role role ; org:heldBy person ; rdfs:label ;
-           kgo:asOf xsd:date (the date a release attests it)   (person org:holds post)
-           One post per (holder, role, body): kgid:post/<person>/<role>--<body>
+  post     a org:Post ; org:postIn body ; org:role role ; org:heldBy person ; rdfs:label
+           (person org:holds post). One post per (role, body), shared by its successive holders:
+           kgid:post/<role>--<body>
+  membership a org:Membership ; org:member person ; org:organization body ; org:role role ;
+           kgo:post post ; org:memberDuring interval. One per (holder, post):
+           kgid:membership/<person>/<role>--<body>
+  interval a time:Interval ; kgo:asOf xsd:date (each date a release attests the holding) ;
+           time:hasBeginning / time:hasEnd instant (the release says it began / ended) ;
+           kgo:endedBy xsd:date (the release calls the holder "former": ended by then).
+           kgid:membership/<person>/<role>--<body>/interval
+  instant  a time:Instant ; time:inXSDDate xsd:date.  kgid:instant/<YYYY-MM-DD>
   role     a org:Role, skos:Concept ; skos:prefLabel "Secretary"@en
   event    a schema:Event (kgo:Meeting for meetings) ; schema:name ; schema:startDate xsd:date ;
            kgo:convenedBy body ; kgo:presidedBy person ; schema:attendee person (attended, not presided) ;
@@ -31,6 +39,7 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, XS
 ORG = Namespace("http://www.w3.org/ns/org#")
 SDO = Namespace("https://schema.org/")
 KGO = Namespace("https://w3id.org/kg/ontology#")
+OA = Namespace("http://www.w3.org/ns/oa#")  # W3C Web Annotation (text selectors of evidence)
 ID = Namespace("https://w3id.org/kg/id/")  # minted resources: ID["person/zhang-zhijun"], ...
 
 PREFIXES = {
@@ -39,6 +48,7 @@ PREFIXES = {
     "org": ORG,
     "schema": SDO,
     "prov": PROV,
+    "oa": OA,
     "foaf": FOAF,
     "skos": SKOS,
     "time": TIME,
@@ -65,3 +75,9 @@ START = KGO.start
 END = KGO.end
 QUOTE = KGO.quote
 AS_OF = KGO.asOf
+POST = KGO.post  # membership -> the org:Post it is the holding of
+ENDED_BY = KGO.endedBy
+VERBATIM = KGO.verbatim  # evidence -> false when a literal fact is not the span's own words
+KG_VERSION = KGO.kgVersion  # activity -> the kg version that read the release
+LINKER_RECORD = KGO.linkerRecord  # release -> what the identity linker read from it (JSON)
+DATA_DIGEST = KGO.dataDigest  # activity -> kg.knowledge.digest() of the tables in effect

@@ -164,7 +164,8 @@ def careers(data: GraphData, evidence: Evidence, persons: list[str]) -> Figure |
     rows: list[tuple[str, str | None, str | None, str | None]] = []  # (label, first, last, person)
     for person in persons:
         rows.append((latin(data, person), None, None, person))
-        spans = sorted((evidence.tenure(post) or ("", ""), data.post_label(post)) for post in held[person])
+        spans = sorted((evidence.tenure(post, person) or ("", ""), data.post_label(post))
+                       for post in held[person])
         for (first, last), label in spans:
             if first:
                 rows.append(("   " + latin_text(label, POST_MAX), first, last, None))

@@ -24,6 +24,14 @@ PERSONS. A mention is (name key, anchor, date) - see kg/resolve/persons.py for k
   (kgid:person/<key>--in-<release>); none: the bare key (kgid:person/<key>).
 - persons.tsv fixes the IRI of well-known officials (xi-jinping--china); they are not clustered.
 
+ACROSS INGESTS. Each release graph keeps the compact record the linker read from it
+(``Linker.record``, ``kgo:linkerRecord`` on the release); a later ingest seeds its linker with the
+stored records (``Linker.add_stored``), so that its releases are linked with those already stored as
+if they had been one batch, and a person whose IRI is already in the store keeps it (the earliest
+stored member heads the cluster); the new release's own member IRI is its owl:sameAs, and so is any
+IRI a stored release gave the person that the whole store now decides otherwise (a name without a
+post stored alone, later joined to a career).
+
 EVIDENCE OF TWO WRITTEN FORMS. A release that writes both forms side by side - 阿斯特丽德·林奎斯特
 （Astrid Lindqvist）, the "Lanhe River Ecological Corridor Project" (澜河生态廊道工程) - links them for
 the whole batch: the foreign name takes the Latin form's key, the initiative the English form's IRI.
@@ -32,6 +40,7 @@ Pinyin never links a transliterated name to a Latin one.
 
 from __future__ import annotations
 
+import json
 import pickle
 import re
 import tempfile
@@ -121,6 +130,8 @@ class Mention:
     level: int | None
     date: str | None
     locality: str | None
+    stored: bool = False  # read from the store (an earlier ingest), not from this batch
+    stored_local: str | None = None  # the IRI tail the earlier ingest gave it
 
 
 @dataclass
@@ -130,6 +141,7 @@ class _Member:
     anchor: str
     level: int
     dates: set[str] = field(default_factory=set)
+    stored: bool = False
 
     @property
     def first(self) -> str:
@@ -140,10 +152,17 @@ class Identity:
     """The answers of a linked batch (see the module doc)."""
 
     def __init__(self, persons: dict[tuple[str, str], tuple[str, str]],
-                 initiative_pairs: dict[str, tuple[str, str]], person_links: dict[str, str]) -> None:
+                 initiative_pairs: dict[str, tuple[str, str]], person_links: dict[str, str],
+                 renamed: dict[str, tuple[str, ...]] | None = None) -> None:
         self._persons = persons
         self._initiative_pairs = initiative_pairs
         self._person_links = person_links
+        self._renamed = renamed or {}
+
+    def earlier_iris(self, local: str) -> tuple[str, ...]:
+        """The IRI tails earlier ingests gave this person (in releases stored with another IRI): kept
+        as owl:sameAs by the releases of this ingest."""
+        return self._renamed.get(local, ())
 
     def person(self, release_id: str, name: str) -> tuple[str, str | None]:
         """(IRI tail, the member IRI tail it stands for when that differs) of ``name`` in a release."""
@@ -185,8 +204,52 @@ class Linker:
         self.mentions: list[Mention] = []
         self.person_pairs: list[tuple[str, str, str]] = []  # (release, written, other)
         self.initiative_pairs: list[tuple[str, str, str]] = []
+        self._stored: dict[str, str] = {}  # release id -> its record, from an earlier ingest
+        self._batch: set[str] = set()
 
     def add(self, x: Extraction) -> None:
+        """Take one release of the batch."""
+        self._add(x)
+        self._batch.add(x.release.id)
+
+    @staticmethod
+    def record(x: Extraction, identity: Identity | None = None) -> str:
+        """What the linker reads from a release, as compact JSON (kept in the store with the release,
+        ``kgo:linkerRecord``), so that a later ingest links its releases with this one without
+        re-reading it; with ``identity``, each name's person IRI tail as this ingest decided it.
+        Byte-identical for the same extraction and identity."""
+        probe = Linker()
+        probe._add(x)
+        rid = x.release.id
+
+        def given(name: str) -> str | None:
+            return identity.person(rid, name)[0] if identity is not None else None
+
+        data = {
+            "release": rid,
+            "mentions": [[m.name, m.anchor, m.level, m.date, m.locality, given(m.name)]
+                         for m in probe.mentions],
+            "persons": [[zh, latin] for _, zh, latin in probe.person_pairs],
+            "initiatives": [[en, zh] for _, en, zh in probe.initiative_pairs],
+        }
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    def add_stored(self, record: str) -> None:
+        """Take the record of a release stored by an earlier ingest (ignored when the batch itself
+        holds that release: its new reading replaces the stored one)."""
+        data = json.loads(record)
+        self._stored[str(data["release"])] = record
+
+    def _add_record(self, record: str) -> None:
+        data = json.loads(record)
+        rid = str(data["release"])
+        for name, anchor_, level, when, loc, *given in data.get("mentions", []):
+            self.mentions.append(Mention(rid, name, anchor_, level, when, loc, stored=True,
+                                         stored_local=given[0] if given else None))
+        self.person_pairs.extend((rid, zh, latin) for zh, latin in data.get("persons", []))
+        self.initiative_pairs.extend((rid, en, zh) for en, zh in data.get("initiatives", []))
+
+    def _add(self, x: Extraction) -> None:
         rid = x.release.id
         when = release_date(x)
         loc = locality_slug(x.locality)
@@ -215,6 +278,10 @@ class Linker:
             self.initiative_pairs.append((rid, normalize_initiative(en), normalize_initiative(zh)))
 
     def identity(self) -> Identity:
+        for rid, record in sorted(self._stored.items()):
+            if rid not in self._batch:
+                self._add_record(record)
+        self._stored.clear()
         links: dict[str, str] = {}
         for _, zh, latin in sorted(self.person_pairs):
             links.setdefault(key(zh), latin)
@@ -222,7 +289,13 @@ class Linker:
         for _, en, zh in sorted(self.initiative_pairs):
             if en and zh and key(en) not in ini and key(zh) not in ini:
                 ini[key(en)] = ini[key(zh)] = (en, zh)
-        return Identity(_link_persons(self.mentions, links), ini, links)
+        persons = _link_persons(self.mentions, links)
+        renamed: dict[str, set[str]] = defaultdict(set)  # IRI tail now -> tails earlier ingests gave
+        for m in self.mentions:
+            now = persons.get((m.release, m.name))
+            if m.stored and m.stored_local and now is not None and now[0] != m.stored_local:
+                renamed[now[0]].add(m.stored_local)
+        return Identity(persons, ini, links, {k: tuple(sorted(v)) for k, v in renamed.items()})
 
 
 def link(extractions: Iterable[Extraction]) -> Identity:
@@ -296,6 +369,7 @@ def _link_persons(mentions: list[Mention], links: dict[str, str]) -> dict[tuple[
             local = f"{k}--{m.anchor}"
             mem = members.setdefault(local, _Member(local, k, m.anchor, m.level))
             mem.level = min(mem.level, m.level)
+            mem.stored = mem.stored or m.stored
             if m.date:
                 mem.dates.add(m.date)
     by_key: dict[str, list[_Member]] = defaultdict(list)
@@ -313,8 +387,12 @@ def _link_persons(mentions: list[Mention], links: dict[str, str]) -> dict[tuple[
             else:
                 clusters.append([mem])
         for c in clusters:
+            # an IRI already in the store stays the person's IRI (the earliest stored member's),
+            # so that a later ingest never splits what an earlier one wrote
+            head = next((mem for mem in c if mem.stored), c[0])
+            c.sort(key=lambda mem: mem is not head)  # the head first (stable otherwise)
             for mem in c:
-                canonical[mem.local] = c[0].local
+                canonical[mem.local] = head.local
         clusters_of[k] = clusters
     for m in mentions:
         if (m.release, m.name) in out or m.anchor is None or m.level is None:

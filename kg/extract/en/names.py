@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.en.lexicon import lexicon
+from kg.extract.en.lexicon import Lexicon, lexicon
 
 _WORD = r"[A-Za-z]+(?:[’'‘\-](?!s\b)[A-Za-z]+)?"
 _PAIR = re.compile(
@@ -61,8 +61,7 @@ def _is_title(word: str) -> bool:
     return word[:1].isupper() and (len(word) == 1 or not word[1:2].isupper())
 
 
-def _pinyin_name(text: str, m: re.Match[str]) -> tuple[int, str] | None:
-    lex = lexicon()
+def _pinyin_name(text: str, m: re.Match[str], lex: Lexicon) -> tuple[int, str] | None:
     sur, given, third = m.group(1), m.group(2), m.group(3)
     if sur.lower() not in lex.surnames:
         return None
@@ -236,6 +235,7 @@ class _Spans:
 
 
 def _find(text: str) -> list[Mention]:
+    lex = lexicon()  # once: a name candidate comes every few words
     out: list[Mention] = []
     taken = _Spans()
     pos = 0
@@ -243,7 +243,7 @@ def _find(text: str) -> list[Mention]:
         m = _PAIR.search(text, pos)
         if not m:
             break
-        got = _pinyin_name(text, m)
+        got = _pinyin_name(text, m, lex)
         if got:
             end, name = got
             out.append(Mention(m.start(), end, name, "pinyin"))
@@ -298,6 +298,9 @@ def _find(text: str) -> list[Mention]:
             (x for x, w in enumerate(words) if w in lex.body_heads or w.lower() in lex.place_heads),
             default=-1,
         )
+        if k < 0:
+            # "Valdonian President Stefan Horvath": the name is what follows the title
+            k = max((x for x, w in enumerate(words) if w.lower() in lex.role_heads), default=-1)
         if k >= 0 and len(words) - k - 1 >= 2:
             words = words[k + 1 :]
             i = k + 1

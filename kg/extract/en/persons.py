@@ -17,7 +17,7 @@ from kg.extract.en.bodies import clean as clean_body
 from kg.extract.en.bodies import default_body, qualify, titlecase
 from kg.extract.en.lexicon import lexicon
 from kg.extract.en.locality import Locality
-from kg.extract.en.names import Mention
+from kg.extract.en.names import Mention, syllable_count
 from kg.extract.en.titles import Item, first_role_index, left_chain, parse_chain, predicate_chain, right_chain
 from kg.extract.en.titles import _cut_body as cut_body
 from kg.extract.trace import add, because, from_line
@@ -267,6 +267,16 @@ def posts_of(
         body: str | None = None
         body_text: str | None = None
         level = it.level or _role_level(it) or chain_level
+        demonym = _DEMONYM.fullmatch(it.body_text.strip()) if it.body_text else None
+        if demonym and not syllable_count(demonym.group(0)) and it.role.default_body in {"", "{gov}"}:
+            # "Valdonian President X": a nationality the table does not know, not a pinyin place
+            # ("Dalian Mayor"): the post is in that country
+            body = demonym.group(1)
+            resolved[n] = body
+            why = _post_why(it)
+            add(why, because("en.titles", "a nationality adjective before the role"))
+            out.append(Post(role=it.role.canonical, body=body, body_text=None, span=it.role_span, why=why))
+            continue
         if it.body_text:
             bt = it.body_text.strip()
             key = re.sub(r"^the\s+", "", bt, flags=re.I)
@@ -314,6 +324,9 @@ def posts_of(
             Post(role=it.role.canonical, body=body, body_text=body_text, span=it.role_span, why=_post_why(it))
         )
     return out
+
+
+_DEMONYM = re.compile(r"([A-Z][a-z]{3,}(?:i|e)a)n")
 
 
 def _post_why(it: Item) -> list[str]:
