@@ -40,3 +40,8 @@ def test_a_consul_general_of_a_named_consulate_keeps_one_mission_word():
     x = run("5月9日，法国驻上海总领事馆总领事马克·杜邦出席活动。")
     assert posts(x, "马克·杜邦") == {("总领事", "法国驻上海总领事馆")}
     assert "法国驻上海总领事馆总领事馆" not in names(x)
+
+
+def test_a_mission_named_as_the_page_s_source_is_no_body():
+    x = run("2024年05月09日10:20  来源:奥斯特瓦驻华大使馆\n5月9日，县委书记周立群会见客人。")
+    assert not any("大使馆" in n for n in names(x))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.zh.dates import FURNITURE as _FURNITURE
 from kg.extract.zh.lexicon import Lexicon
 from kg.extract.zh.locality import Locality
 from kg.extract.zh.script import View, to_traditional
@@ -220,6 +221,8 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
             continue  # 协会党委, 商会会长: the head is part of a longer name or a title
         a, b = _extend_left(s, m.start(), m.end(), lex)
         form = s[a:b]
+        if _FURNITURE.search(s, s.rfind("\n", 0, a) + 1, m.start()):
+            continue  # 来源:中国驻某国大使馆: the page's source line, no actor of the release
         owner = re.sub(r"^(?:全[省市县区国]|[省市县区])", "", form)  # 全县各行业协会: still a kind
         if m.start() - a < 2 or form[0] == "全" or owner.startswith(lex.generic_bodies) or any(taken[a:b]):
             continue

@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 # page furniture (时间：2025-01-08, 来源：...); 当地时间9月13日 is a dateline, not furniture
-_FURNITURE = re.compile(r"(?<!当地)时间|来源|日期|发布|浏览|作者|编辑|责编")
+FURNITURE = re.compile(r"(?<!当地)时间|来源|日期|发布|浏览|作者|编辑|责编")
 # a month's digits never continue a number (date2025-08-198月18日: 8月, not 98月)
 _FULL = re.compile(r"(?:(\d{4})年|(?<!\d))(\d{1,2})月(\d{1,2})日")
 # 25日上午 after a clause break, or right after the meeting's name (某某会议9日上午在某地举行)
@@ -103,7 +103,7 @@ def event_date(s: str, published: str | None, hint: str | None, start: int = 0) 
     pos = start
     for line in s[start:].split("\n"):
         line = arabic_dates(line)  # offsets within a converted line shift by a character at most
-        if _FURNITURE.search(line) and len(line) < 120:
+        if FURNITURE.search(line) and len(line) < 120:
             pos += len(line) + 1
             continue
         cands = []
