@@ -86,3 +86,21 @@ def test_an_aside_and_a_line_break_between_the_cue_and_its_list():
 def test_an_aside_that_ends_the_sentence_opens_no_list():
     x = run("5月9日，市委常委会召开会议，市委书记周立群主持。出席会议的有（略）。王建林介绍情况。")
     assert roles(x)[1] == set()
+
+
+def test_both_sides_of_talks_and_a_phone_call():
+    x = run("5月9日，周立群同奥斯特瓦总统马诺斯举行会谈。")
+    assert roles(x)[1] == {"周立群", "马诺斯"}
+    x = run("5月9日，周立群与奥斯特瓦总理马诺斯通电话。")
+    assert roles(x)[1] == {"周立群", "马诺斯"}
+
+
+def test_ambassadors_presenting_credentials_take_part():
+    x = run("5月9日，国家主席周立群在人民大会堂接受奥斯特瓦新任驻华大使马诺斯、"
+            "贝拉尼亚新任驻华大使库列托递交国书。")
+    assert {"马诺斯", "库列托"} <= roles(x)[1]
+
+
+def test_a_name_joined_by_with_but_no_talks_is_no_participant():
+    x = run("5月9日，市委常委会召开会议，市委书记周立群主持。王建林与李秀梅交流工作体会。")
+    assert roles(x)[1] == set()

@@ -562,6 +562,8 @@ def _name_then_role(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Me
 # what may stand between a bare name and its verb: 王某某5月8日在北京会见...
 _BARE_GAP = re.compile(  # 甲、乙等出席: 等 (人 / 同志) may close the list before the cue
     r"(?:等(?:人|同志|领导同志)?)?(?:\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚|在[^，,。；;：:、\n]{1,12}?(?=会见|会晤|主持|出席|参加))*"
+    # 甲同某国总统乙举行会谈 / 甲与乙通电话: the other side stands between the name and the cue
+    r"(?:(?:同|与)[^，,。；;：:、\n]{2,24}?(?=举行会谈|举行会晤|会谈|会晤|通电话))?"
 )
 
 
