@@ -1,4 +1,5 @@
 # Two commands on a fresh machine: `make demo` and `make test` (README's quick start).
+# setup installs kg with every extra (report: matplotlib) and the dev tools, so that all tests run.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,7 +10,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,report]'
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -1,4 +1,4 @@
-"""The kg command line. Heavy libraries (rdflib, networkx, pyvis) are imported inside the commands so
+"""The kg command line. Heavy libraries (rdflib, networkx, matplotlib) are imported inside the commands so
 that ``kg --help`` answers at once."""
 
 from __future__ import annotations
@@ -160,7 +160,16 @@ def cmd_explore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _needs(module: str, extra: str, what: str) -> None:
+    """A clear message, not a traceback, when an optional part of kg is not installed."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise UsageError(f"{what} needs {module}, which is not installed: pip install 'kg[{extra}]'")
+
+
 def cmd_report(args: argparse.Namespace) -> int:
+    _needs("matplotlib", "report", "the report's plots")
     from kg.report import write_report_dir
     from kg.store import Store
 

@@ -12,9 +12,9 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from fixtures.network import network_extractions
 from stores import make_store
 
-from kg.analyze.fixtures import network_extractions
 from kg.store.server import SparqlServer
 
 PERSONS = ("SELECT DISTINCT ?name WHERE { ?p a schema:Person ; rdfs:label ?name FILTER(lang(?name) = 'en') } "

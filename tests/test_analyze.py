@@ -1,4 +1,4 @@
-"""kg analyze on real stores built from invented extractions (kg.analyze.fixtures: the answers are
+"""kg analyze on real stores built from invented extractions (fixtures.network: the answers are
 known by construction)."""
 
 from __future__ import annotations
@@ -10,16 +10,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fixtures.network import network_extractions
+from fixtures.rdf_fixtures import small_extractions
 from stores import make_store
 
 from kg.analyze import analyze, write_report
 from kg.analyze.data import ATTENDED, PRESIDED, GraphData
-from kg.analyze.fixtures import network_extractions
 from kg.analyze.graphs import coattendance_graph
 from kg.analyze.metrics import build_report, weighted_pagerank
 from kg.analyze.report import Report
 from kg.model import Extraction, Release
-from kg.rdf.fixtures import small_extractions
 from kg.store import Store
 
 

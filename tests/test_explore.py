@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fixtures.network import XSS_IMG, XSS_SCRIPT, hostile_extraction, network_extractions
 from stores import make_store
 
 from kg.analyze.data import load
-from kg.analyze.fixtures import XSS_IMG, XSS_SCRIPT, hostile_extraction, network_extractions
 from kg.explore import FocusError, render_explorer
 from kg.model import Extraction
 from kg.store import Store
@@ -140,7 +140,7 @@ def test_edges_carry_date_release_and_quote(page: tuple[str, int]) -> None:
 
 
 def test_search_keys_cover_both_scripts(tmp_path: Path) -> None:
-    from kg.rdf.fixtures import small_extractions
+    from fixtures.rdf_fixtures import small_extractions
 
     path = make_store(tmp_path / "store", small_extractions())
     with Store(path, read_only=True) as s:
@@ -226,7 +226,7 @@ def test_empty_store_renders(tmp_path: Path) -> None:
 
 
 def test_focus_by_chinese_or_alternative_name(tmp_path: Path) -> None:
-    from kg.rdf.fixtures import small_extractions
+    from fixtures.rdf_fixtures import small_extractions
 
     path = make_store(tmp_path / "store", small_extractions())
     with Store(path, read_only=True) as s:
@@ -279,3 +279,55 @@ def test_cli_options(store: Store, tmp_path: Path, capsys: pytest.CaptureFixture
     assert "nodes shown" in capsys.readouterr().err
     assert main(["explore", "-o", str(out), "--store", str(store.path), "--type", "persons"]) == 2
     assert "unknown --type persons" in capsys.readouterr().err
+
+
+def test_bundled_vis_network_is_the_released_file() -> None:
+    """kg/explore/vis/ holds vis-network's own files, unchanged: their digests are the ones its README
+    records for the npm package, and the page inlines them (minus the source-map comment)."""
+    import hashlib
+    import re
+    from importlib import resources
+
+    folder = resources.files("kg.explore") / "vis"
+    recorded = dict(re.findall(r"^\| `([\w.-]+)` \| `[\w/.-]+` \| `([0-9a-f]{64})` \|$",
+                               (folder / "README.md").read_text(encoding="utf-8"), re.M))
+    assert set(recorded) == {"vis-network.min.js", "vis-network.min.css"}
+    for name, digest in recorded.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+    for name in ("LICENSE-APACHE-2.0", "LICENSE-MIT"):
+        assert (folder / name).is_file()
+
+
+LAYOUT_WITHOUT_SCIPY = """
+import json, sys
+sys.modules["scipy"] = None  # as in an installation without it: importing it fails
+import networkx as nx
+from kg.explore.layout import layout
+one_community = nx.relabel_nodes(nx.complete_graph(420), lambda i: f"k{i:03}")
+deep = nx.relabel_nodes(nx.cycle_graph(900), lambda i: f"c{i:03}")
+print(json.dumps([layout(one_community), layout(deep, depth=4)], sort_keys=True))
+"""
+
+
+def test_large_layouts_need_no_scipy() -> None:
+    """A community Louvain does not split and a group four levels down are laid out in pieces that
+    stay on networkx's dense spring layout: no scipy, and the same positions with or without it."""
+    import json
+    import math
+    import subprocess
+    import sys
+
+    import networkx as nx
+
+    from kg.explore.layout import layout
+
+    out = subprocess.run([sys.executable, "-c", LAYOUT_WITHOUT_SCIPY], capture_output=True, text=True,
+                         check=True, timeout=300).stdout
+    without = json.loads(out)
+    one_community = nx.relabel_nodes(nx.complete_graph(420), lambda i: f"k{i:03}")
+    deep = nx.relabel_nodes(nx.cycle_graph(900), lambda i: f"c{i:03}")
+    here = json.loads(json.dumps([layout(one_community), layout(deep, depth=4)], sort_keys=True))
+    assert without == here
+    assert len(here[0]) == 420 and len(here[1]) == 900
+    assert all(math.isfinite(c) for pos in here for xy in pos.values() for c in xy)
+    assert len({tuple(xy) for xy in here[1].values()}) == 900  # no two nodes drawn on each other

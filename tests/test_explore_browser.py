@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fixtures.network import XSS_IMG, XSS_SCRIPT, hostile_extraction, network_extractions
+from fixtures.rdf_fixtures import small_extractions
 from stores import make_store
 
-from kg.analyze.fixtures import XSS_IMG, XSS_SCRIPT, hostile_extraction, network_extractions
 from kg.explore import Selection, render_explorer
-from kg.rdf.fixtures import small_extractions
 from kg.store import Store
 
 pytest.importorskip("websocket", reason="websocket-client is needed to drive Chromium")

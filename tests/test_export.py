@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixtures.rdf_fixtures import small_extractions
 from rdflib import Dataset, Literal
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.export.serialize import FORMATS, export_store, serialize_dataset
 from kg.export.validate import merged, validate_file, validate_graph, validate_store
 from kg.rdf.build import build_dataset, release_graph
-from kg.rdf.fixtures import small_extractions
 from kg.rdf.vocab import END, EVIDENCE, ORG, SDO, START
 from kg.resolve.link import link
 from kg.store import Store
@@ -46,8 +46,9 @@ def test_serialization_is_byte_identical_and_order_independent(fmt: str) -> None
 
 def test_serialization_does_not_depend_on_hash_seed() -> None:
     code = (
-        "import hashlib,sys;from kg.rdf.build import build_dataset;"
-        "from kg.rdf.fixtures import small_extractions;"
+        f"import hashlib,sys;sys.path.insert(0,{str(Path(__file__).parent)!r});"
+        "from kg.rdf.build import build_dataset;"
+        "from fixtures.rdf_fixtures import small_extractions;"
         "from kg.export.serialize import serialize_dataset;ds=build_dataset(small_extractions());"
         "print(' '.join(hashlib.sha1(serialize_dataset(ds,f).encode()).hexdigest() for f in "
         "('turtle','trig','nquads','jsonld')))"

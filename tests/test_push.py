@@ -22,8 +22,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from endpoints import build, free_port
+from fixtures.network import network_extractions
 
-from kg.analyze.fixtures import network_extractions
 from kg.model import Extraction
 from kg.rdf.build import release_graph
 from kg.store import Store

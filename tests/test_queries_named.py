@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from fixtures.rdf_fixtures import small_extractions
 
 from kg.rdf.build import release_graph
-from kg.rdf.fixtures import small_extractions
 from kg.store import Store
 from kg.store.queries import QueryNotFound, named_queries, resolve_query, set_values, write_result
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from fixtures.rdf_fixtures import chinese_release, english_release, homonym_release, small_extractions
 from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from kg.model import Event, Extraction, Person, Post, Release
 from kg.rdf.build import build_dataset, release_graph
-from kg.rdf.fixtures import chinese_release, english_release, homonym_release, small_extractions
 from kg.rdf.iri import selector_iris
 from kg.rdf.vocab import AS_OF, END, ENDORSES, EVIDENCE, ID, KGO, OA, ORG, PRESIDED_BY, QUOTE, SDO, START
 

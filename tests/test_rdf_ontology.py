@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from fixtures.rdf_fixtures import small_extractions
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
 from kg.rdf import vocab
 from kg.rdf.build import build_dataset
-from kg.rdf.fixtures import small_extractions
 from kg.rdf.paths import ontology_dir
 
 KGO = str(vocab.KGO)

@@ -15,12 +15,12 @@ from pathlib import Path
 import matplotlib.dates as mdates
 import pytest
 from conftest import ROOT, SAMPLES
+from fixtures.network import XSS_SCRIPT, hostile_extraction, network_extractions
 from stores import make_store
 
 from kg.analyze.data import load
 from kg.analyze.diffusion import active_bodies, adoptions
 from kg.analyze.evidence import load_evidence
-from kg.analyze.fixtures import XSS_SCRIPT, hostile_extraction, network_extractions
 from kg.analyze.graphs import coattendance_graph
 from kg.report import PersonNotFound, find_person, plots, report_files, write_report_dir
 from kg.store import Store

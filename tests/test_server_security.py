@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from endpoints import CARTESIAN, NAMES, PERSONS, build, call, get, names, running
+from fixtures.network import network_extractions
 
-from kg.analyze.fixtures import network_extractions
 from kg.model import Extraction
 from kg.rdf.build import release_graph
 from kg.store import Store

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixtures.rdf_fixtures import chinese_release, english_release, small_extractions
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg.rdf.build import release_graph
-from kg.rdf.fixtures import chinese_release, english_release, small_extractions
 from kg.rdf.vocab import ID, SDO
 from kg.store import Store, StoreError
 

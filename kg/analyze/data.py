@@ -12,7 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import pyoxigraph as ox
 from rdflib import Literal
+
+from kg.rdf.vocab import PREFIXES
+
+_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
 
 PERSON, BODY, EVENT, INITIATIVE, POST = "person", "body", "event", "initiative", "post"
 KINDS = (PERSON, BODY, EVENT, INITIATIVE, POST)
@@ -50,6 +55,9 @@ class GraphData:
     dates: dict[str, str] = field(default_factory=dict)  # event -> YYYY-MM-DD
     sources: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # iri -> release IRIs
     releases: dict[str, ReleaseInfo] = field(default_factory=dict)
+    # post -> its bodies, built on first use (post_label is asked once per edge of the explorer)
+    _bodies_of: tuple[int, dict[str, list[str]]] | None = field(default=None, init=False, compare=False,
+                                                                 repr=False)
 
     def of_kind(self, kind: str) -> list[str]:
         return sorted(iri for iri, k in self.kinds.items() if k == kind)
@@ -85,7 +93,12 @@ class GraphData:
         if post in self.labels:
             return self.label(post)
         role = self.post_role.get(post, "")
-        bodies = sorted(self.label(b) for p, b in self.post_in if p == post)
+        if self._bodies_of is None or self._bodies_of[0] != len(self.post_in):
+            index: dict[str, list[str]] = defaultdict(list)
+            for p, b in self.post_in:
+                index[p].append(b)
+            self._bodies_of = (len(self.post_in), index)
+        bodies = sorted(self.label(b) for b in self._bodies_of[1].get(post, ()))
         return ", ".join(x for x in [role, *bodies] if x) or self.label(post)
 
 
@@ -130,11 +143,14 @@ _ROLES = """SELECT DISTINCT ?post ?l WHERE {
 
 _DATES = "SELECT DISTINCT ?e ?d WHERE { ?e schema:startDate ?d }"
 
-# Where each resource was read: the release named by its evidence, and the release graph(s) it is typed in.
-_SOURCES = """SELECT DISTINCT ?x ?r WHERE {
-  { ?ev prov:wasDerivedFrom ?r . { ?ev rdf:subject ?x } UNION { ?ev rdf:object ?x } }
-  UNION { GRAPH ?r { ?x a ?t } }
-}"""
+# Where each resource was read: the release named by the evidence of a triple it is the subject or
+# object of, and the release graph(s) it is typed in (by a type other than evidence's own). Three
+# queries: one UNION of the three costs Oxigraph about three times as much.
+_SOURCES = (
+    "SELECT DISTINCT ?x ?r WHERE { ?ev rdf:subject ?x ; prov:wasDerivedFrom ?r }",
+    "SELECT DISTINCT ?x ?r WHERE { ?ev rdf:object ?x FILTER(isIRI(?x)) ?ev prov:wasDerivedFrom ?r }",
+    "SELECT DISTINCT ?x ?r WHERE { GRAPH ?r { ?x a ?t FILTER(?t != kgo:Evidence && ?t != prov:Entity) } }",
+)
 
 _RELEASES = """SELECT ?r ?id ?url ?title ?published WHERE {
   ?r kgo:releaseId ?id .
@@ -143,8 +159,44 @@ _RELEASES = """SELECT ?r ?id ?url ?title ?published WHERE {
 }"""
 
 
-def _rows(store: QueryStore, sparql: str) -> list[tuple[Any, ...]]:
-    return [tuple(row) for row in store.query(sparql)]
+class Text(str):
+    """A literal's lexical form with its language tag (``""`` when none): what the analyses keep of a
+    literal, without rdflib's term conversion."""
+
+    language: str
+
+    def __new__(cls, value: str, language: str | None = None) -> Text:
+        t = super().__new__(cls, value)
+        t.language = language or ""
+        return t
+
+
+def _plain(term: Any) -> Any:
+    """A result term as a plain value: an IRI or blank node as its string, a literal as :class:`Text`."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        return Text(str(term), term.language)
+    if isinstance(term, ox.Literal):
+        return Text(term.value, term.language)
+    if isinstance(term, ox.NamedNode | ox.BlankNode):
+        return term.value
+    return str(term)
+
+
+def rows(store: QueryStore, sparql: str) -> list[tuple[Any, ...]]:
+    """The rows of a SELECT as tuples of plain values (:func:`_plain`). A :class:`kg.store.Store` is
+    asked through pyoxigraph directly (its ``ox``), so no row goes through rdflib's terms; any other
+    ``QueryStore`` through its ``query``."""
+    ox_store = getattr(store, "ox", None)
+    if isinstance(ox_store, ox.Store):
+        res = ox_store.query(sparql, prefixes=_PREFIXES)
+        names = [v.value for v in res.variables]
+        return [tuple(_plain(sol[n]) for n in names) for sol in res]
+    return [tuple(_plain(t) for t in row) for row in store.query(sparql)]
+
+
+_rows = rows
 
 
 def _s(term: Any) -> str | None:
@@ -161,9 +213,9 @@ def load(store: QueryStore) -> GraphData:
     best: dict[tuple[str, str], tuple[int, str]] = {}
     for x, lit, rank in _rows(store, _LABELS):
         iri = str(x)
-        if iri not in data.kinds or not isinstance(lit, Literal):
+        if iri not in data.kinds or not isinstance(lit, Text):
             continue
-        key = (iri, (lit.language or "").lower())
+        key = (iri, lit.language.lower())
         cand = (int(rank), str(lit))
         if key not in best or cand < best[key]:
             best[key] = cand
@@ -192,7 +244,8 @@ def load(store: QueryStore) -> GraphData:
 
     for r, rid, url, title, published in _rows(store, _RELEASES):
         data.releases[str(r)] = ReleaseInfo(str(r), str(rid), _s(url), _s(title), _s(published))
-    for x, r in _rows(store, _SOURCES):
-        if str(x) in data.kinds and str(r) in data.releases:
-            data.sources[str(x)].add(str(r))
+    for sparql in _SOURCES:
+        for x, r in _rows(store, sparql):
+            if x in data.kinds and r in data.releases:
+                data.sources[x].add(r)
     return data

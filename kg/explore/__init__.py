@@ -1,5 +1,5 @@
-"""``kg explore``: an offline, self-contained HTML explorer of the graph (vis-network, as bundled
-with pyvis).
+"""``kg explore``: an offline, self-contained HTML explorer of the graph (vis-network, bundled in
+``kg/explore/vis/``).
 
     with Store("kg-store", read_only=True) as store:
         n = render_explorer(store, Path("explorer.html"), Selection(focus="Li Wei", depth=2))

@@ -161,7 +161,7 @@
   function overlaps(d0, d1, lo, hi) { return !(d1 < lo || d0 > hi); }
 
   function setHidden(nodeChanges, edgeChanges) {
-    // vis-network 9 (the copy bundled with pyvis) keeps each item's options in network.body: flipping
+    // vis-network 9 (the copy bundled in kg/explore/vis) keeps each item's options in network.body: flipping
     // ``hidden`` there and announcing the change once costs a fraction of a DataSet update, which
     // re-parses every option of every changed item. (The DataSets never carry ``hidden``.)
     var body = network.body;

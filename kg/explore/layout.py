@@ -5,14 +5,16 @@ Small graphs (up to ``DIRECT`` nodes) get networkx's spring layout. Larger ones 
 groups: Louvain communities of the graph (fixed seed) are each laid out on their own (recursively
 when large), given a disc whose area grows with their size, and the discs are placed by a spring
 layout of the graph of groups (weighted by the edges between them) and pushed apart until they no
-longer overlap. Isolated nodes share one group laid out as a grid. Everything is seeded and inserted in
+longer overlap. A group that Louvain does not split (or four levels down) is cut into breadth-first
+pieces of at most ``DIRECT`` nodes instead, so no spring layout sees 500 nodes, from where networkx
+would need scipy. Isolated nodes share one group laid out as a grid. Everything is seeded and inserted in
 sorted order, and coordinates are rounded, so the same graph always gets the same positions.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import defaultdict, deque
 
 import networkx as nx
 import numpy as np
@@ -23,6 +25,17 @@ SPACING = 38.0  # pixels per sqrt(node): a group of n nodes gets a disc of radiu
 ITERATIONS = 60
 
 
+def _sub(h: nx.Graph, nodes: list[str]) -> nx.Graph:
+    """The subgraph of ``nodes`` with its nodes in sorted order (a networkx subgraph view iterates
+    them in set order, which changes with the hash seed, and so would Louvain and the layouts)."""
+    order = sorted(nodes)
+    keep = set(order)
+    sub = nx.Graph()
+    sub.add_nodes_from(order)
+    sub.add_edges_from((u, v) for u in order for v in sorted(h[u]) if v in keep and u < v)
+    return sub
+
+
 def _spring(g: nx.Graph) -> dict[str, tuple[float, float]]:
     """Spring layout scaled to a disc of radius ``SPACING * sqrt(n)``."""
     n = g.number_of_nodes()
@@ -31,6 +44,27 @@ def _spring(g: nx.Graph) -> dict[str, tuple[float, float]]:
     pos = nx.spring_layout(g, seed=SEED, iterations=ITERATIONS, weight=None)
     radius = SPACING * math.sqrt(n)
     return {v: (float(p[0]) * radius, float(p[1]) * radius) for v, p in pos.items()}
+
+
+def _pieces(g: nx.Graph) -> list[list[str]]:
+    """The nodes in breadth-first order (sorted starts and neighbours), cut into pieces of at most
+    ``DIRECT`` nodes, so that neighbours mostly share a piece. A spring layout of one piece stays on
+    networkx's dense solver: from 500 nodes on it switches to one that needs scipy."""
+    order: list[str] = []
+    seen: set[str] = set()
+    for start in sorted(g):
+        if start in seen:
+            continue
+        seen.add(start)
+        queue = deque([start])
+        while queue:
+            v = queue.popleft()
+            order.append(v)
+            for w in sorted(g[v]):
+                if w not in seen:
+                    seen.add(w)
+                    queue.append(w)
+    return [sorted(order[i:i + DIRECT]) for i in range(0, len(order), DIRECT)]
 
 
 def _grid(nodes: list[str]) -> dict[str, tuple[float, float]]:
@@ -67,16 +101,21 @@ def layout(g: nx.Graph, depth: int = 0) -> dict[str, tuple[float, float]]:
     h = nx.Graph()
     h.add_nodes_from(nodes)
     h.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in g.edges() if u != v))
-    if len(nodes) <= DIRECT or depth > 3:
+    if len(nodes) <= DIRECT:
         return _round(_spring(h) if h.number_of_edges() else _grid(nodes))
     isolated = [v for v in nodes if h.degree(v) == 0]
-    linked = h.subgraph([v for v in nodes if h.degree(v) > 0])
-    groups = [sorted(c) for c in nx.community.louvain_communities(linked, seed=SEED)] if len(linked) else []
+    linked = _sub(h, [v for v in nodes if h.degree(v) > 0])
+    if depth > 3 or not len(linked):
+        groups = [sorted(linked)] if len(linked) else []
+    else:
+        groups = [sorted(c) for c in nx.community.louvain_communities(linked, seed=SEED)]
     groups = sorted(groups, key=lambda c: (-len(c), c[0]))
+    if len(groups) == 1 and len(groups[0]) > DIRECT:  # no structure to split on, or too deep: pieces
+        groups = _pieces(linked)
     if len(groups) == 1:  # no community structure to split on: one spring layout
         groups_pos = [_spring(linked.copy())]
     else:
-        groups_pos = [layout(h.subgraph(c), depth + 1) if len(c) > DIRECT else _spring(h.subgraph(c))
+        groups_pos = [layout(_sub(h, c), depth + 1) if len(c) > DIRECT else _spring(_sub(h, c))
                       for c in groups]
     small: list[dict[str, tuple[float, float]]] = groups_pos[MAX_GROUPS:]
     groups, groups_pos = groups[:MAX_GROUPS], groups_pos[:MAX_GROUPS]

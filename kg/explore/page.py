@@ -1,6 +1,6 @@
 """The explorer's single, self-contained HTML page.
 
-Everything is inline: vis-network's JS and CSS (the copies bundled with pyvis), the page's own script
+Everything is inline: vis-network's JS and CSS (bundled in ``kg/explore/vis/``), the page's own script
 and style, and the graph as a JSON data block. Nothing is fetched from the network, and a
 Content-Security-Policy that allows only the page's own scripts (by hash) and data: images makes
 sure of it, even if some markup were ever injected. Untrusted text reaches the page only as escaped
@@ -16,12 +16,7 @@ import html
 import json
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
-
-import pyvis
-
-VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 
 def script_json(value: Any) -> str:
@@ -41,9 +36,10 @@ def _checked(text: str, tag: str) -> str:
 
 @cache
 def _asset(name: str) -> str:
+    folder = resources.files("kg.explore")
     if name.startswith("vis-network"):
-        return (VIS_DIR / name).read_text(encoding="utf-8")
-    return resources.files("kg.explore").joinpath(name).read_text(encoding="utf-8")
+        folder = folder / "vis"
+    return folder.joinpath(name).read_text(encoding="utf-8")
 
 
 def _strip_source_map(text: str) -> str:
@@ -61,7 +57,7 @@ def render_page(*, title: str, summary: str, payload: dict[str, Any], legend: li
     size); ``payload`` the JSON data the script draws (see :mod:`kg.explore.view`)."""
     e = html.escape
     vis_js = _checked(_strip_source_map(_asset("vis-network.min.js")), "script")
-    vis_css = _checked(_strip_source_map(_asset("vis-network.css")), "style")
+    vis_css = _checked(_strip_source_map(_asset("vis-network.min.css")), "style")
     app_js = _checked(_asset("explorer.js"), "script")
     app_css = _checked(_asset("explorer.css"), "style")
     data = script_json(payload)

@@ -41,7 +41,7 @@ from kg.analyze.graphs import (
     knowledge_graph,
     neighbourhood,
 )
-from kg.analyze.metrics import centrality, communities, ranked_officials
+from kg.analyze.metrics import centrality, communities, pagerank, ranked_officials
 from kg.analyze.periods import restrict
 from kg.explore.layout import layout
 
@@ -289,7 +289,7 @@ def build_view(data: GraphData, evidence: Evidence | None = None, sel: Selection
     if sel.types:
         g.remove_nodes_from([n for n in list(g) if data.kinds[n] not in sel.types])
     simple = nx.Graph(g.to_undirected(as_view=True))
-    rank = nx.pagerank(simple, tol=1e-10, max_iter=1000) if simple.number_of_edges() else {
+    rank = pagerank(simple) if simple.number_of_edges() else {
         n: 1.0 / max(1, len(simple)) for n in simple}
     if sel.top is not None:
         keep = _top(data, g, rank, max(sel.top, 0))

@@ -13,6 +13,9 @@ Blank nodes are not produced by the kg (all nodes are IRIs).
 from __future__ import annotations
 
 import json
+import os
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -99,13 +102,8 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _jsonld_context(triples: list[tuple[Node, Node, Node]]) -> tuple[dict[str, Any], dict[str, str]]:
-    """A context with a short term for every property (``holds``, ``name``, ``presidedBy``; on a clash
-    of local names the later namespace's gets ``prefix_local``), typed ``@id`` when its values are all
-    IRIs and with the datatype when its literals all share one; plus the prefixes for types and IRIs.
-    Returns (context, property IRI -> term)."""
-    order = {str(v): i for i, (_, v) in enumerate(PREFIXES.items())}
-    prefix_of = {str(v): k for k, v in PREFIXES.items()}
+def value_kinds(triples: Iterable[tuple[Node, Node, Node]]) -> dict[str, set[str]]:
+    """Property IRI -> the kinds of value it takes (``@id``, ``lang``, ``plain`` or a datatype IRI)."""
     values: dict[str, set[str]] = {}
     for _, p, o in triples:
         if p == RDF.type:
@@ -119,6 +117,17 @@ def _jsonld_context(triples: list[tuple[Node, Node, Node]]) -> tuple[dict[str, A
         else:
             kind = "plain"
         values.setdefault(str(p), set()).add(kind)
+    return values
+
+
+def jsonld_context(values: dict[str, set[str]]) -> tuple[dict[str, Any], dict[str, str]]:
+    """A context with a short term for every property (``holds``, ``name``, ``presidedBy``; on a clash
+    of local names the later namespace's gets ``prefix_local``), typed ``@id`` when its values are all
+    IRIs and with the datatype when its literals all share one; plus the prefixes for types and IRIs.
+    ``values``: property IRI -> kinds of value (:func:`value_kinds`). Returns (context, property IRI
+    -> term)."""
+    order = {str(v): i for i, (_, v) in enumerate(PREFIXES.items())}
+    prefix_of = {str(v): k for k, v in PREFIXES.items()}
 
     def ns_rank(iri: str) -> tuple[int, str]:
         ns = iri[: len(iri) - len(_local(iri))]
@@ -163,22 +172,28 @@ def _compact_type(iri: str) -> str:
     return iri
 
 
+def _jsonld_graph(triples: list[tuple[Node, Node, Node]], context: dict[str, Any],
+                  terms: dict[str, str]) -> list[dict[str, Any]]:
+    """The node objects of one graph's triples (sorted by :func:`_sort_key`), sorted by id."""
+    nodes: dict[str, dict[str, Any]] = {}
+    for s, p, o in triples:
+        sid = f"_:{s}" if isinstance(s, BNode) else str(s)
+        node = nodes.setdefault(sid, {"@id": sid})
+        if p == RDF.type and isinstance(o, URIRef):
+            node.setdefault("@type", []).append(_compact_type(str(o)))
+        else:
+            term = terms[str(p)]
+            node.setdefault(term, []).append(_jsonld_value(o, context[term]))
+    return [nodes[k] for k in sorted(nodes)]
+
+
 def _jsonld(ds: Dataset) -> str:
     named = _named_graphs(ds)
-    context, terms = _jsonld_context([t for _, ts in named for t in ts])
+    context, terms = jsonld_context(value_kinds(t for _, ts in named for t in ts))
     graphs = []
     default_nodes: list[dict[str, Any]] = []
     for name, triples in named:
-        nodes: dict[str, dict[str, Any]] = {}
-        for s, p, o in triples:
-            sid = f"_:{s}" if isinstance(s, BNode) else str(s)
-            node = nodes.setdefault(sid, {"@id": sid})
-            if p == RDF.type and isinstance(o, URIRef):
-                node.setdefault("@type", []).append(_compact_type(str(o)))
-            else:
-                term = terms[str(p)]
-                node.setdefault(term, []).append(_jsonld_value(o, context[term]))
-        node_list = [nodes[k] for k in sorted(nodes)]
+        node_list = _jsonld_graph(triples, context, terms)
         if name == DATASET_DEFAULT_GRAPH_ID:
             default_nodes = node_list
         else:
@@ -214,13 +229,26 @@ def without_text(ds: Dataset) -> Dataset:
 
 def export_store(store: Any, path: Path | None, fmt: str, no_text: bool = False, out: Any = None) -> None:
     """Write the whole store (a kg.store.Store) to ``path`` in ``fmt`` (to the text stream ``out``
-    when ``path`` is None); ``no_text`` leaves out the releases' full texts."""
-    ds = store.dataset()
-    text = serialize_dataset(without_text(ds) if no_text else ds, fmt)
+    when ``path`` is None); ``no_text`` leaves out the releases' full texts. Streams from the store
+    (:mod:`kg.export.stream`: bounded memory, the same text as :func:`serialize_dataset`); a file is
+    written under a temporary name and renamed when complete, so a failed export leaves no half file."""
+    from kg.export.stream import WRITERS
+
+    fmt = {"ttl": "turtle", "nq": "nquads", "json-ld": "jsonld"}.get(fmt, fmt)
+    if fmt not in WRITERS:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    write = WRITERS[fmt]
     if path is None:
-        out.write(text)
+        write(store.ox, out, no_text=no_text)
         return
     path = Path(path)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            write(store.ox, f, no_text=no_text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

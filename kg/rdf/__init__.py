@@ -1,3 +1,3 @@
 """RDF: the shared vocabulary (vocab), IRI minting (iri), provenance (evidence), Extraction -> named
-graph (build), term conversion for the Oxigraph store (oxterms), the ontology folder (paths), and
-invented test data (fixtures)."""
+graph (build), term conversion for the Oxigraph store (oxterms), and the ontology folder
+(paths). Invented test data lives in tests/fixtures/."""
