@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.zh.dates import FURNITURE as _FURNITURE
 from kg.extract.zh.lexicon import Lexicon
 from kg.extract.zh.locality import Locality
 from kg.extract.zh.script import View, to_traditional
@@ -190,7 +191,7 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
         if s.startswith(("党", "委"), m.end()):
             continue
         a, b = _extend_left(s, m.start(), m.end(), lex)
-        if b - a >= len(m.group(0)) + 2:
+        if b - a >= len(m.group(0)) + 2 and not s[a:b].startswith(lex.generic_bodies):  # 有关商会: a kind
             add(a, b, v.text(a, b), s[a:b])
     # national / international lexicon, longest forms first
     # 法国外交部, 新加坡政府: a foreign country's ministry or government (not China's 外交部)
@@ -214,6 +215,22 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
                     or _MEETING_NAME.match(s, b):
                 continue
             add(a, b, central[0], "中共中央")
+    # associations and foreign missions (org_heads.txt): 县个体劳动者协会, 奥斯特瓦驻华大使馆
+    for m in _org_heads(lex).finditer(s):
+        if s.startswith(("党", "委", "会", "长"), m.end()):
+            continue  # 协会党委, 商会会长: the head is part of a longer name or a title
+        a, b = _extend_left(s, m.start(), m.end(), lex)
+        form = s[a:b]
+        if _FURNITURE.search(s, s.rfind("\n", 0, a) + 1, m.start()):
+            continue  # 来源:中国驻某国大使馆: the page's source line, no actor of the release
+        owner = re.sub(r"^(?:全[省市县区国]|[省市县区])", "", form)  # 全县各行业协会: still a kind
+        if m.start() - a < 2 or form[0] == "全" or owner.startswith(lex.generic_bodies) or any(taken[a:b]):
+            continue
+        if form[0] in "省市县区" and form[1:2] not in _NOT_AFTER_LEVEL:
+            name, key = qualify_local(form, v.text(a, b), loc)
+        else:
+            name, key = v.text(a, b), form
+        add(a, b, name, key)
     # leading groups
     for m in _GROUP.finditer(s):
         head = len("领导小组办公室") if m.group().endswith("办公室") else len("领导小组")
@@ -300,6 +317,14 @@ def scan_bodies(v: View, loc: Locality, lex: Lexicon) -> list[BodyHit]:
 
 
 _DEPTS: dict[int, re.Pattern[str]] = {}
+_HEADS: dict[int, re.Pattern[str]] = {}
+
+
+def _org_heads(lex: Lexicon) -> re.Pattern[str]:
+    """协会, 商会, 大使馆 ... (org_heads.txt), longest first."""
+    if id(lex) not in _HEADS:
+        _HEADS[id(lex)] = re.compile("|".join(re.escape(h) for h in lex.org_heads) or "(?!)")
+    return _HEADS[id(lex)]
 
 
 def _departments(lex: Lexicon) -> re.Pattern[str]:

@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 # page furniture (时间：2025-01-08, 来源：...); 当地时间9月13日 is a dateline, not furniture
-_FURNITURE = re.compile(r"(?<!当地)时间|来源|日期|发布|浏览|作者|编辑|责编")
+FURNITURE = re.compile(r"(?<!当地)时间|来源|日期|发布|浏览|作者|编辑|责编")
 # a month's digits never continue a number (date2025-08-198月18日: 8月, not 98月)
 _FULL = re.compile(r"(?:(\d{4})年|(?<!\d))(\d{1,2})月(\d{1,2})日")
 # 25日上午 after a clause break, or right after the meeting's name (某某会议9日上午在某地举行)
@@ -79,13 +79,31 @@ def _mk(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _after_wire(line: str, wire: re.Match, ref: date | None) -> str | None:
+    """The date of the first sentence after a wire dateline (5月9日电 ... 8日 / 5月8日), resolved
+    against the wire's date, if it is not later than that; else None."""
+    end = line.find("。", wire.end())
+    rest = line[wire.end() + 1:end if end >= 0 else len(line)]
+    y = int(wire.group(1)) if wire.group(1) else (ref.year if ref else None)
+    if y is None:
+        return None
+    filed = _mk(y, int(wire.group(2)), int(wire.group(3)))
+    full, day = _FULL.search(rest), _DAY.search(rest)
+    d = None
+    if full and (day is None or full.start() <= day.start()):
+        d = _mk(int(full.group(1)) if full.group(1) else y, int(full.group(2)), int(full.group(3)))
+    elif day and filed:
+        d = _mk(filed.year, filed.month, int(day.group(1)))
+    return d.isoformat() if d and filed and d <= filed else None
+
+
 def event_date(s: str, published: str | None, hint: str | None, start: int = 0) -> tuple[str | None, int]:
     """(YYYY-MM-DD or None, view offset of the dateline or -1), from s[start:]."""
     ref = _ref(published, hint)
     pos = start
     for line in s[start:].split("\n"):
         line = arabic_dates(line)  # offsets within a converted line shift by a character at most
-        if _FURNITURE.search(line) and len(line) < 120:
+        if FURNITURE.search(line) and len(line) < 120:
             pos += len(line) + 1
             continue
         cands = []
@@ -104,6 +122,11 @@ def event_date(s: str, published: str | None, hint: str | None, start: int = 0) 
             pos += len(line) + 1
             continue
         k, kind, m = min(cands, key=lambda c: c[0])
+        if kind == "full" and m is not None and line.startswith("电", m.end()):
+            # 新华社北京5月9日电 政治局8日召开会议: the wire's filing date; the sentence's own date wins
+            own = _after_wire(line, m, ref)
+            if own is not None:
+                return own, pos + k
         if kind == "vague":
             return None, pos + k
         if ref is None:

@@ -61,6 +61,8 @@ class Lexicon:
     footer_cues: tuple[str, ...] = ()  # a line opening the footer of other stories (新闻推荐)
     appointment_cues: dict[str, list[str]] = field(default_factory=dict)  # 推选甲为团长 (verbs, after)
     companion_words: tuple[str, ...] = ()  # 甲和夫人乙: a companion named after a person
+    org_heads: tuple[str, ...] = ()  # 协会, 商会, 大使馆: heads of associations and missions (org_heads.txt)
+    generic_bodies: tuple[str, ...] = ()  # 行业, 相关: a kind of association, not one (generic_bodies.txt)
     # relation cues (relation_cues.tsv): 由甲主持 cues (cue -> relation), and each (cue, voice) row
     passive: dict[str, str] = field(default_factory=dict)
     cue_lines: dict[tuple[str, str], Line] = field(default_factory=dict)
@@ -224,6 +226,8 @@ def lexicon() -> Lexicon:
         footer_cues=tuple(x.strip() for x in _lines("footer_cues.txt")),
         appointment_cues=_sections("appointment_cues.txt"),
         companion_words=tuple(x.strip() for x in _lines("companion_words.txt")),
+        org_heads=tuple(sorted({x.strip() for x in _lines("org_heads.txt")}, key=len, reverse=True)),
+        generic_bodies=tuple(x.strip() for x in _lines("generic_bodies.txt")),
         postfix_roles={ln.split("\t")[0].strip(): ln.split("\t")[1].strip() == "post"
                        for ln in _lines("postfix_roles.tsv")},
         passive=passive,
@@ -234,7 +238,7 @@ def lexicon() -> Lexicon:
     )
 
 
-_TRACED = ("roles.tsv", "bodies.txt", "body_heads.txt", "departments.txt", "initiatives.txt",
+_TRACED = ("roles.tsv", "bodies.txt", "body_heads.txt", "departments.txt", "initiatives.txt", "org_heads.txt",
            "countries.txt", "list_cues.txt", "postfix_roles.tsv")
 
 

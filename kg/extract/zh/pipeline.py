@@ -15,7 +15,7 @@ from kg.extract.zh.lexicon import Lexicon
 from kg.extract.zh.locality import Locality, infer_locality
 from kg.extract.zh.posts import ResolvedPost, resolve
 from kg.extract.zh.script import View, make_view, to_simplified, to_traditional
-from kg.extract.zh.titles import event_role, find_mentions
+from kg.extract.zh.titles import continues_list, cued_role, event_role, find_mentions
 from kg.model import Body, Event, Extraction, Initiative, Person, Release, Span
 
 
@@ -72,6 +72,7 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
     places = _places(loc.names, lex)
     run_names: list[tuple[int, int]] = []  # names of the mentions joined by commas up to this one
     run_end = -1
+    cue_run: tuple[int, tuple[str, str]] | None = None  # end and role of a list opened by a cue
     for m in find_mentions(s, lex, places):
         run_names = (run_names if s[run_end:m.start] in ("，", ",", "、") else []) + m.names
         run_end = m.end
@@ -113,6 +114,10 @@ def _persons(v: View, loc: Locality, lex: Lexicon, bodies: _Bodies
             resolved = resolved + [rp]
             run_names = []
         found = event_role(s, m, lex)
+        inherited = found is None and cue_run is not None and continues_list(s, cue_run[0], m.start)
+        if inherited and cue_run is not None:
+            found = cue_run[1]  # 参加会议的有：常委、秘书长甲，副市长乙: the list's cue carries over
+        cue_run = (m.end, found) if found and (inherited or cued_role(s, m.start, lex)) else None
         role, role_why = found if found else (None, "")
         if m.host and role is None and roles.get(s[m.host[0]:m.host[1]], ("",))[0] in _ROLES:
             # 甲和夫人乙乘车抵达: the companion takes part where the person does
@@ -183,7 +188,9 @@ def _event(release: Release, v: View, loc: Locality, bodies: _Bodies, body_hits:
     meeting = find_meeting(v.s, body_hits)
     if not (meeting or any(r[0] in _ROLES for r in roles.values())):
         return None
-    date, _ = event_date(v.s, release.published, release.date_hint)
+    date, at = event_date(v.s, release.published, release.date_hint)
+    if date is None and at < 0 and release.title:  # a date only in the headline (市委常委会5月8日召开会议)
+        date, _ = event_date(to_simplified(release.title), release.published, release.date_hint)
     first = next((ln.strip() for ln in release.text.splitlines() if ln.strip()), "")
     ev = Event(name=release.title or first[:60], date=date, kind="meeting" if meeting else None,
                why=[because("zh.events", "meeting of a body" if meeting else "roles of the release")])

@@ -15,6 +15,7 @@ from kg.model import Post
 
 _MISSION = re.compile(r"^(?:中国)?驻[\u4e00-\u9fff]{1,8}$")
 _MISSION_OF = {"大使": "大使馆", "总领事": "总领事馆", "领事": "领事馆"}
+_MISSIONS = ("大使馆", "领事馆", "使馆")  # a prefix already naming the mission (…总领事馆总领事)
 _HOME = ("中国", "中华人民共和国", "中方")
 _PARTY_ROLES = ("书记", "副书记", "常委", "第一书记")
 _CENTRAL = "中共中央"
@@ -115,15 +116,16 @@ def resolve(v: View, item: TitleItem, prev: ResolvedPost | None, loc: Locality,
                                  body_text=None, span=span), place + "人民政府", False)
     if prefix_s and _MISSION.match(prefix_s):
         # (中国)驻日本大使 -> 中国驻日本大使馆; 厄瓜多尔驻华大使 stays with its country (below)
-        suffix = _MISSION_OF.get(role_s.removeprefix("副"), "")
+        suffix = "" if prefix_s.endswith(_MISSIONS) else _MISSION_OF.get(role_s.removeprefix("副"), "")
         body_w = prefix_w + (to_traditional(suffix) if loc.trad else suffix)
         return out(body_w, prefix_s + suffix, True)
     country = next((prefix_s[:k] for k in range(len(prefix_s) - 1, 1, -1)
                     if prefix_s[:k] in lex.countries and prefix_s[:k] not in _HOME), None)
     if country and prefix_s[len(country):].startswith("驻") and len(prefix_s) > len(country) + 2:
         # 新加坡驻广州总领事 -> 新加坡驻广州总领事馆: the foreign mission
-        suffix = _MISSION_OF.get(role_s.removeprefix("副"), "")
-        if suffix:
+        named = prefix_s.endswith(_MISSIONS)  # 法国驻上海总领事馆总领事: the mission is already named
+        suffix = "" if named else _MISSION_OF.get(role_s.removeprefix("副"), "")
+        if suffix or named:
             return out(prefix_w + (to_traditional(suffix) if loc.trad else suffix), prefix_s + suffix, True)
     if country and not is_country(prefix_s, lex) and not any(prefix_s.endswith(h) for h in lex.body_heads):
         # 瑞典马恩霍尔姆市市长: a foreign city, no 人民政府 / 委 added

@@ -354,7 +354,8 @@ _CUE_RX: dict[int, re.Pattern[str]] = {}
 
 
 def cue_regex(lex: Lexicon) -> re.Pattern[str]:
-    """VERB [OBJECT] TAIL of list_cues.txt: 出席会议的还有, 在主席台就座的有; group 'verb' is the verb."""
+    """VERB [OBJECT] TAIL of list_cues.txt: 出席会议的还有, 在主席台就座的有; group 'verb' is the verb.
+    A short aside (（按姓氏笔画为序）), the colon and a line break may follow before the list."""
     if id(lex) not in _CUE_RX:
         def alt(ws: list[str]) -> str:
             return "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True)) or "(?!)"
@@ -363,7 +364,8 @@ def cue_regex(lex: Lexicon) -> re.Pattern[str]:
         # ... 的有 / 的还有, or 的 + a generic descriptor + (还)有: 在主席台就座的党和国家领导人有
         tails = rf"(?:{alt(c.get('tails', []))}|的(?:{alt(lex.descriptors + c.get('descriptors', []))})还?有)"
         _CUE_RX[id(lex)] = re.compile(
-            rf"(?P<verb>{verbs})(?:{alt(c.get('objects', []))})?{tails}[：:]?")
+            rf"(?P<verb>{verbs})(?:{alt(c.get('objects', []))})?{tails}"
+            r"(?:[（(][^（()）\n]{1,16}[）)])?[：:]?[ \u3000]*\n?[ \u3000]*")  # （按姓氏笔画为序）：\n
     return _CUE_RX[id(lex)]
 
 
@@ -560,6 +562,8 @@ def _name_then_role(s: str, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Me
 # what may stand between a bare name and its verb: 王某某5月8日在北京会见...
 _BARE_GAP = re.compile(  # 甲、乙等出席: 等 (人 / 同志) may close the list before the cue
     r"(?:等(?:人|同志|领导同志)?)?(?:\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚|在[^，,。；;：:、\n]{1,12}?(?=会见|会晤|主持|出席|参加))*"
+    # 甲同某国总统乙举行会谈 / 甲与乙通电话: the other side stands between the name and the cue
+    r"(?:(?:同|与)[^，,。；;：:、\n]{2,24}?(?=举行会谈|举行会晤|会谈|会晤|通电话))?"
 )
 
 
@@ -666,7 +670,7 @@ def event_role(s: str, m: Mention, lex: Lexicon) -> tuple[str, str] | None:
     j = m.end
     crossed = False  # a clause ended between the names and the verb
     other: tuple[str, str] | None = None
-    while j < len(s) and s[j] not in _SENTENCE:
+    while j < len(s) and (s[j] not in _SENTENCE or (j - m.end < 160 and soft_break(s, j, lex))):
         crossed = crossed or s[j] in "，,"
         w = lex.starting("verbs", s, j)
         if w and w in lex.verbs:
@@ -683,15 +687,46 @@ def event_role(s: str, m: Mention, lex: Lexicon) -> tuple[str, str] | None:
         j += 1
     if met:
         return "attended", _cue_why(lex, met, "object of")
-    # 出席会议的还有市领导张某、王某 / 在主席台就座的有: the cue of a list (list_cues.txt)
+    return cued_role(s, m.start, lex) or other
+
+
+def soft_break(s: str, j: int, lex: Lexicon) -> bool:
+    """A line break at s[j] inside one sentence: the line ends with a list separator (副市长甲、乙，) or
+    the next line starts with an attendance verb (市政府秘书长丙 / 出席会议。): a list split over lines."""
+    if s[j] != "\n":
+        return False
+    k = j
+    while k > 0 and s[k - 1] in " \u3000\t\r":
+        k -= 1
+    if k > 0 and s[k - 1] in "，,、":
+        return True
+    n = j + 1
+    while n < len(s) and s[n] in " \u3000\t\r":
+        n += 1
+    return _role_cue_at(s, n, lex, _PRESENCE)
+
+
+def cued_role(s: str, start: int, lex: Lexicon) -> tuple[str, str] | None:
+    """出席会议的还有市领导张某、王某 / 在主席台就座的有: the role given by a cue of list_cues.txt that
+    ends right at s[start], with its provenance, else None."""
     cue = None
-    for c in cue_regex(lex).finditer(s, max(0, m.start - 24), m.start):
+    for c in cue_regex(lex).finditer(s, max(0, start - 24), start):
         cue = c
-    if cue is not None and cue.end() == m.start:
-        verb = cue.group("verb")
-        why = _list_cue_why(lex, verb)
-        return ("presided" if verb in lex.list_cues.get("presided", []) else "attended"), why
-    return other
+    if cue is None or cue.end() != start:
+        return None
+    verb = cue.group("verb")
+    why = _list_cue_why(lex, verb)
+    return ("presided" if verb in lex.list_cues.get("presided", []) else "attended"), why
+
+
+def continues_list(s: str, end: int, start: int) -> bool:
+    """Between two mentions s[end:start] is only a list separator (，、；, a line break): 参加会议的有：
+    市委常委、秘书长甲，副市长乙；\n市政协副主席丙 is one list, so the cue's role carries over."""
+    gap = s[end:start]
+    if not gap or len(gap) > 4 or any(c in gap for c in "。！!？?"):
+        return False
+    core = gap.strip()
+    return core == "" and "\n" in gap or core in ("，", ",", "、", "；", ";")
 
 
 def _cue_why(lex: Lexicon, cue: str, how: str = "") -> str:
