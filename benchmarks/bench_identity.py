@@ -32,7 +32,6 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -42,6 +41,9 @@ from kg.resolve import aliases  # noqa: E402
 from kg.resolve.entities import resolve_body  # noqa: E402
 from kg.resolve.link import Linker, link  # noqa: E402
 from kg.resolve.pinyin import person_name_en, place_en  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import Official, Place, Stint  # noqa: E402  (the same invented officials' model)
 
 # invented place-name syllables (characters) and people-name characters
 PLACE_CHARS = "青澜白松金云红东梨水枫天星南玉草禾牧石竹泉岭湖溪岩泰阳坪桥木陇河源台林川"
@@ -64,31 +66,6 @@ def day(n: int) -> str:
     import datetime
 
     return (datetime.date(2020, 1, 1) + datetime.timedelta(days=n)).isoformat()
-
-
-@dataclass
-class Place:
-    zh: str
-    en: str
-    province: Place | None = None  # None: a province
-
-
-@dataclass
-class Stint:
-    place: Place
-    post: tuple[str, str, str]
-    start: int
-    end: int
-
-
-@dataclass
-class Official:
-    pid: str
-    zh: str
-    stints: list[Stint] = field(default_factory=list)
-
-    def at(self, d: int) -> Stint | None:
-        return next((s for s in self.stints if s.start <= d <= s.end), None)
 
 
 def body_names(kind: str, place: Place) -> tuple[str, str]:
